@@ -1,18 +1,52 @@
 package kcwb.app.gui;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import kcwb.app.gui.common.FxTaskRunner;
+import kcwb.app.gui.common.I18n;
+import kcwb.app.gui.common.TaskRunner;
+import kcwb.app.gui.shell.WorkbenchViews;
+import kcwb.app.service.AppSettingsStore;
 
-/** The desktop app's main window. */
+/**
+ * The desktop app. System properties: {@code kcwb.locale=ko|en} (UI language), {@code kcwb.configDir}
+ * (where settings.json lives), {@code kcwb.exitAfterSeconds=N} (quit after N seconds: headless smoke tests).
+ */
 public final class KcwbApplication extends Application {
+    public static final String EXIT_AFTER_PROPERTY = "kcwb.exitAfterSeconds";
+
+    private TaskRunner taskRunner;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Kc Workbench"));
-        stage.setTitle("Kc Workbench");
-        stage.setScene(new Scene(root, 1100, 720));
+        AppSettingsStore settingsStore = AppSettingsStore.standard();
+        taskRunner = new FxTaskRunner();
+        MainWindow window = new MainWindow(stage, settingsStore, taskRunner, WorkbenchViews.standard());
+        window.show(I18n.startup(settingsStore.load().savedLanguage()));
         stage.show();
+        exitAfterConfiguredDelay();
+        if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
+            window.askAnnotatorNameIfMissing();
+        }
+    }
+
+    private static void exitAfterConfiguredDelay() {
+        String seconds = System.getProperty(EXIT_AFTER_PROPERTY);
+        if (seconds == null) {
+            return;
+        }
+        PauseTransition delay = new PauseTransition(Duration.seconds(Double.parseDouble(seconds)));
+        delay.setOnFinished(event -> Platform.exit());
+        delay.play();
+    }
+
+    @Override
+    public void stop() {
+        if (taskRunner != null) {
+            taskRunner.shutdown();
+        }
     }
 }

@@ -1,0 +1,216 @@
+package kcwb.app.gui.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import kcwb.app.gui.common.BackgroundTask;
+import kcwb.app.gui.common.I18n;
+import kcwb.app.gui.common.TaskHandle;
+import kcwb.app.gui.common.TaskRunner;
+import kcwb.app.service.AppSettings;
+import kcwb.app.service.AppSettingsStore;
+
+/**
+ * The main window's state: which view is shown, the open workspace, the annotator, recent workspaces,
+ * the newest background task for the status bar, and the language/theme choices. Tested without a stage.
+ */
+public final class MainViewModel {
+    /** Longest annotator name accepted (it is stored with every annotation). */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private final I18n i18n;
+    private final TaskRunner taskRunner;
+    private final AppSettingsStore settingsStore;
+    private final WorkspaceOpener workspaceOpener;
+    private final List<String> viewIds;
+
+    private final StringProperty selectedView = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper workspace = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper annotator = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> recentWorkspaces = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyRecent = FXCollections.unmodifiableObservableList(recentWorkspaces);
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper taskText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private TaskHandle shownTask;
+    private Consumer<Locale> onLanguageChange = locale -> {};
+
+    public MainViewModel(I18n i18n, TaskRunner taskRunner, AppSettingsStore settingsStore,
+            WorkspaceOpener workspaceOpener, List<String> viewIds) {
+        this.i18n = Objects.requireNonNull(i18n);
+        this.taskRunner = Objects.requireNonNull(taskRunner);
+        this.settingsStore = Objects.requireNonNull(settingsStore);
+        this.workspaceOpener = Objects.requireNonNull(workspaceOpener);
+        this.viewIds = List.copyOf(viewIds);
+        AppSettings settings = settingsStore.load();
+        annotator.set(settings.annotatorName());
+        recentWorkspaces.setAll(settings.recentWorkspaces());
+        darkTheme.set(settings.darkTheme());
+        selectedView.set(this.viewIds.getFirst());
+        statusMessage.set(i18n.get("status.noWorkspace"));
+        taskRunner.runningTasks().addListener((ListChangeListener<TaskHandle>) change -> showNewestTask());
+        darkTheme.addListener((obs, old, dark) -> settingsStore.update(s -> s.withDarkTheme(dark)));
+    }
+
+    public List<String> viewIds() {
+        return viewIds;
+    }
+
+    /** The id of the view on screen; the view binds its navigation toggles to it. */
+    public StringProperty selectedViewProperty() {
+        return selectedView;
+    }
+
+    public void showView(String id) {
+        if (!viewIds.contains(id)) {
+            throw new IllegalArgumentException("Unknown view " + id + "; known: " + viewIds);
+        }
+        selectedView.set(id);
+    }
+
+    public boolean needsAnnotatorName() {
+        return annotator.get().isEmpty();
+    }
+
+    /** Null when the name is acceptable, else the translated reason. */
+    public String validateAnnotatorName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty()) {
+            return i18n.get("annotator.error.empty");
+        }
+        if (stripped.length() > MAX_NAME_LENGTH) {
+            return i18n.get("annotator.error.long", MAX_NAME_LENGTH);
+        }
+        return null;
+    }
+
+    public void setAnnotatorName(String name) {
+        String error = validateAnnotatorName(name);
+        if (error != null) {
+            throw new IllegalArgumentException(error);
+        }
+        AppSettings saved = settingsStore.update(s -> s.withAnnotatorName(name));
+        annotator.set(saved.annotatorName());
+    }
+
+    public void openWorkspace(Path path) {
+        runWorkspaceTask("task.openWorkspace", path, () -> workspaceOpener.open(path));
+    }
+
+    public void createWorkspace(Path path) {
+        runWorkspaceTask("task.createWorkspace", path, () -> workspaceOpener.create(path));
+    }
+
+    private interface WorkspaceAction {
+        void run() throws Exception;
+    }
+
+    private void runWorkspaceTask(String titleKey, Path path, WorkspaceAction action) {
+        String shown = path.toAbsolutePath().normalize().toString();
+        taskRunner.submit(BackgroundTask.of(i18n.get(titleKey, shown), progress -> {
+            action.run();
+            return shown;
+        }).onSuccess(opened -> {
+            workspace.set(opened);
+            recentWorkspaces.setAll(settingsStore.update(s -> s.withRecentWorkspace(opened)).recentWorkspaces());
+            statusMessage.set(i18n.get("status.workspaceOpened", opened));
+        }).onFailure(error -> statusMessage.set(i18n.get("status.workspaceFailed", shown, describe(error)))));
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Switches the UI language: saved in the settings, then the app rebuilds the window in that language. */
+    public void changeLanguage(Locale locale) {
+        settingsStore.update(s -> s.withLanguage(locale.getLanguage()));
+        onLanguageChange.accept(locale);
+    }
+
+    public void setOnLanguageChange(Consumer<Locale> callback) {
+        this.onLanguageChange = Objects.requireNonNull(callback);
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** Cancels the task the status bar shows. */
+    public void cancelShownTask() {
+        if (shownTask != null) {
+            shownTask.requestCancel();
+        }
+    }
+
+    private void showNewestTask() {
+        taskProgress.unbind();
+        taskText.unbind();
+        taskRunning.unbind();
+        List<TaskHandle> running = taskRunner.runningTasks();
+        shownTask = running.isEmpty() ? null : running.getLast();
+        if (shownTask == null) {
+            taskProgress.set(0);
+            taskText.set("");
+            taskRunning.set(false);
+            return;
+        }
+        TaskHandle task = shownTask;
+        taskProgress.bind(task.progressProperty());
+        taskText.bind(Bindings.createStringBinding(
+                () -> task.messageProperty().get() == null || task.messageProperty().get().isEmpty()
+                        ? task.title() : task.title() + " — " + task.messageProperty().get(),
+                task.messageProperty()));
+        taskRunning.set(true);
+    }
+
+    public ReadOnlyStringProperty workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty annotatorProperty() {
+        return annotator.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> recentWorkspaces() {
+        return readOnlyRecent;
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty taskTextProperty() {
+        return taskText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty taskProgressProperty() {
+        return taskProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty taskRunningProperty() {
+        return taskRunning.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+}

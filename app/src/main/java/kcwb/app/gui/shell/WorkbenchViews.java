@@ -1,0 +1,21 @@
+package kcwb.app.gui.shell;
+
+import java.util.List;
+
+/**
+ * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
+ * here with the view's factory (e.g. {@code new LabelingWorkbenchView()}).
+ */
+public final class WorkbenchViews {
+    private WorkbenchViews() {}
+
+    public static List<WorkbenchView> standard() {
+        return List.of(
+                PlaceholderView.of("preview"),
+                PlaceholderView.of("label").withSample(DemoSamples::commentCard),
+                PlaceholderView.of("items").withSample(DemoSamples::commentTable),
+                PlaceholderView.of("train"),
+                PlaceholderView.of("evaluate"),
+                PlaceholderView.of("models"));
+    }
+}
