@@ -12,10 +12,12 @@ import net.fellbaum.jemoji.EmojiManager;
 import net.fellbaum.jemoji.IndexedEmoji;
 
 /**
- * Shows comment text with its emoji visible. JavaFX 25 on Linux draws no colour-bitmap emoji font (Noto Color
- * Emoji is CBDT; Prism draws it as blank space — see docs/screenshots), so by default each emoji is
- * written as its name, {@code :face with tears of joy:}, styled as {@code .emoji-name}, with the emoji itself
- * and its name in a tooltip. {@link Mode#GLYPH} keeps the glyph (for platforms whose font stack draws it).
+ * Shows comment text with its emoji visible. JavaFX 25 on Linux does not draw the colour-bitmap emoji font
+ * (Noto Color Emoji): under Xvfb, 👍🏻 and 🇰🇷 come out as blank space and only a few emoji (😂, ❤) appear, as
+ * monochrome outlines from fallback fonts (run {@code docs/screenshots/make.sh --emoji-check}). So by
+ * default each emoji is written as its name, {@code :face with tears of joy:}, styled as {@code .emoji-name},
+ * with the emoji itself and its name in a tooltip. {@link Mode#GLYPH} keeps the glyph, for platforms whose
+ * font stack draws it.
  * The annotator must see that an emoji is there: it carries meaning ("ㅋㅋ😂" vs "ㅋㅋ😡").
  */
 public final class EmojiText {

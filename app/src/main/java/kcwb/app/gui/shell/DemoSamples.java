@@ -59,7 +59,8 @@ final class DemoSamples {
         label.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().label().map(l -> context.i18n().get("label." + l)).orElse("—")));
         label.setPrefWidth(140);
-        table.getColumns().setAll(List.of(line, text, label));
+        table.getColumns().setAll(List.of(line, label, text));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("demo-items-table");
         VBox.setVgrow(table, Priority.ALWAYS);
         return table;

@@ -1,0 +1,128 @@
+package kcwb.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import kcwb.app.gui.common.BackgroundTask;
+import kcwb.app.gui.common.FxTaskRunner;
+import kcwb.app.gui.common.I18n;
+import kcwb.app.gui.shell.WorkbenchViews;
+import kcwb.app.service.AppSettings;
+import kcwb.app.service.AppSettingsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless (Monocle): navigation, language switch, status bar, task runner. */
+@ExtendWith(ApplicationExtension.class)
+class ShellFxTest {
+    private MainWindow window;
+    private FxTaskRunner taskRunner;
+    private Path configDir;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        configDir = Files.createTempDirectory("kcwb-fxtest");
+        AppSettingsStore store = new AppSettingsStore(configDir);
+        store.save(AppSettings.defaults().withAnnotatorName("테스터"));
+        taskRunner = new FxTaskRunner();
+        window = new MainWindow(stage, store, taskRunner, WorkbenchViews.standard());
+        window.show(I18n.of(Locale.ENGLISH));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRunner() {
+        taskRunner.shutdown();
+    }
+
+    @Test
+    void startsOnThePreviewViewWithEnglishNavigation(FxRobot robot) {
+        assertTrue(robot.lookup("#view-preview").tryQuery().isPresent());
+        assertEquals("Preview", robot.lookup("#nav-preview").queryAs(ToggleButton.class).getText());
+        assertTrue(robot.lookup("#nav-preview").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void clickingTheNavigationSwitchesViews(FxRobot robot) {
+        robot.clickOn("#nav-items");
+        assertTrue(robot.lookup("#view-items").tryQuery().isPresent());
+        assertTrue(robot.lookup("#view-preview").tryQuery().isEmpty(), "only one view on screen");
+        TableView<?> table = robot.lookup("#demo-items-table").queryAs(TableView.class);
+        assertTrue(table.getItems().size() >= 300);
+        robot.clickOn("#nav-train");
+        assertTrue(robot.lookup("#view-train").tryQuery().isPresent());
+        assertEquals("train", window.viewModel().selectedViewProperty().get());
+        assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
+        assertTrue(!robot.lookup("#nav-items").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void theViewMenuSwitchesToKoreanAndKeepsTheView(FxRobot robot) {
+        robot.clickOn("#nav-label");
+        robot.clickOn("View").clickOn("Language").clickOn("#menu-language-ko");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("미리보기", robot.lookup("#nav-preview").queryAs(ToggleButton.class).getText());
+        assertEquals("라벨링", robot.lookup("#nav-label").queryAs(ToggleButton.class).getText());
+        assertTrue(robot.lookup("#view-label").tryQuery().isPresent());
+        assertEquals("작업자: 테스터", robot.lookup("#status-annotator").queryAs(Label.class).getText());
+        assertEquals("ko", new AppSettingsStore(configDir).load().language());
+    }
+
+    @Test
+    void statusBarShowsARunningTaskAndItsCallbackRunsOnTheFxThread(FxRobot robot)
+            throws InterruptedException, TimeoutException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> result = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        taskRunner.submit(BackgroundTask.of("Importing demo", progress -> {
+            progress.update(1, 4);
+            progress.message("row 1");
+            release.await(5, TimeUnit.SECONDS);
+            return "ok";
+        }).onSuccess(value -> {
+            result.set(value + (Platform.isFxApplicationThread() ? " on fx" : " elsewhere"));
+            done.countDown();
+        }));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "Importing demo — row 1".equals(robot.lookup("#status-task").queryAs(Label.class).getText()));
+        Node progress = robot.lookup("#status-progress").query();
+        assertTrue(progress.isVisible());
+        release.countDown();
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals("ok on fx", result.get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#status-progress").query().isVisible());
+    }
+
+    @Test
+    void cancelInTheStatusBarStopsTheTask(FxRobot robot) throws TimeoutException, InterruptedException {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        taskRunner.submit(BackgroundTask.of("Long job", progress -> {
+            while (!progress.isCancelled()) {
+                Thread.sleep(10);
+            }
+            return null;
+        }).onCancelled(cancelled::countDown));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-cancel").query().isVisible());
+        robot.clickOn("#status-cancel");
+        assertTrue(cancelled.await(5, TimeUnit.SECONDS));
+    }
+}
