@@ -22,6 +22,14 @@ import javafx.application.Platform;
  *   <li>{@link #latestWins}: only the newest event counts (a progress label, ETA, throughput).</li>
  * </ul>
  *
+ * <pre>{@code
+ * // TrainViewModel: engine events arrive on the training thread, the chart updates ~10 times a second
+ * UiThrottle<StepEvent> steps = UiThrottle.batching(UiThrottle.DEFAULT_INTERVAL,
+ *         batch -> lossSeries.getData().addAll(batch.stream().map(e -> new XYChart.Data<>(e.step(), e.loss())).toList()));
+ * UiThrottle<StepEvent> eta = UiThrottle.latestWins(UiThrottle.DEFAULT_INTERVAL, e -> etaText.set(e.eta()));
+ * listener = event -> { steps.offer(event); eta.offer(event); };   // any thread
+ * }</pre>
+ *
  * The first event after a quiet period is delivered at once; events arriving sooner than the interval
  * after an update wait for the next slot. Nothing is dropped by {@code batching}; {@link #flushNow()}
  * delivers what is pending (e.g. when training ends).

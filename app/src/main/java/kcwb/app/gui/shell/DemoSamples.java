@@ -52,13 +52,15 @@ final class DemoSamples {
         TableColumn<DemoComment, Integer> line = new TableColumn<>("#");
         line.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().line()));
         line.setPrefWidth(60);
+        line.setMaxWidth(80);
         TableColumn<DemoComment, String> text = new TableColumn<>(context.i18n().get("items.column.text"));
         text.setCellValueFactory(row -> new ReadOnlyStringWrapper(EmojiText.withNames(row.getValue().text())));
         text.setPrefWidth(760);
         TableColumn<DemoComment, String> label = new TableColumn<>(context.i18n().get("items.column.label"));
         label.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().label().map(l -> context.i18n().get("label." + l)).orElse("—")));
-        label.setPrefWidth(140);
+        label.setPrefWidth(120);
+        label.setMaxWidth(160);
         table.getColumns().setAll(List.of(line, label, text));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("demo-items-table");
