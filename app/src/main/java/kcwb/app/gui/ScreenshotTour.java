@@ -25,7 +25,8 @@ import kcwb.app.service.AppSettings;
 import kcwb.app.service.AppSettingsStore;
 
 /**
- * Writes a PNG of every main view: {@code <view>.png} in Korean and {@code <view>-en.png} in English.
+ * Writes a PNG of every main view: {@code <view>.png} in Korean and {@code <view>-en.png} in English, plus
+ * {@code label-dark.png} (dark theme).
  * Run under a real (virtual) display: {@code docs/screenshots/make.sh} (xvfb-run). Uses a throw-away config
  * dir, so the user's settings are never touched. {@code --emoji-check} also writes emoji-check.png, which
  * shows how JavaFX draws emoji glyphs next to the {@link EmojiText} name fallback.
@@ -79,6 +80,13 @@ public final class ScreenshotTour {
                 written.add(snapshot(window.scene(), file));
             }
         }
+        onFx(() -> {
+            window.show(I18n.of(Locale.KOREAN));
+            window.viewModel().showView("label");
+            window.viewModel().darkThemeProperty().set(true);
+            return null;
+        });
+        written.add(snapshot(window.scene(), out.resolve("label-dark.png")));
         if (emojiCheck) {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }

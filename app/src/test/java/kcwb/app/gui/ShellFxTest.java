@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -110,6 +114,19 @@ class ShellFxTest {
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals("ok on fx", result.get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#status-progress").query().isVisible());
+    }
+
+    @Test
+    void anOpenedWorkspaceIsShownAndListedUnderRecent(FxRobot robot) throws IOException, TimeoutException {
+        Path workspace = Files.createFile(configDir.resolve("demo.kcwb"));
+        String shown = workspace.toAbsolutePath().toString();
+        robot.interact(() -> window.viewModel().openWorkspace(workspace));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> ("Workspace: " + shown).equals(robot.lookup("#status-message").queryAs(Label.class).getText()));
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        Menu recent = (Menu) bar.getMenus().getFirst().getItems().stream()
+                .filter(item -> "menu-recent".equals(item.getId())).findFirst().orElseThrow();
+        assertEquals(List.of(shown), recent.getItems().stream().map(MenuItem::getText).toList());
     }
 
     @Test
