@@ -130,6 +130,20 @@ class ShellFxTest {
     }
 
     @Test
+    void aFailingTaskReportsItsExceptionOnTheFxThread() throws InterruptedException {
+        AtomicReference<String> seen = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        taskRunner.submit(BackgroundTask.of("Broken", progress -> {
+            throw new IOException("comments.tsv:7: unterminated quote");
+        }).onSuccess(value -> seen.set("success")).onFailure(error -> {
+            seen.set(error.getMessage() + (Platform.isFxApplicationThread() ? " on fx" : " elsewhere"));
+            done.countDown();
+        }));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals("comments.tsv:7: unterminated quote on fx", seen.get());
+    }
+
+    @Test
     void cancelInTheStatusBarStopsTheTask(FxRobot robot) throws TimeoutException, InterruptedException {
         CountDownLatch cancelled = new CountDownLatch(1);
         taskRunner.submit(BackgroundTask.of("Long job", progress -> {
