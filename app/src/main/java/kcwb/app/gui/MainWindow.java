@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -50,6 +51,26 @@ public final class MainWindow implements MenuActions {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(event -> {
+            if (!confirmClose()) {
+                event.consume();
+            }
+        });
+    }
+
+    /** True when nothing warns against closing, or the user confirmed the warnings. */
+    private boolean confirmClose() {
+        List<String> warnings = viewModel.closeWarnings();
+        if (warnings.isEmpty()) {
+            return true;
+        }
+        I18n i18n = viewModel.i18n();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.join("\n", warnings),
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(stage);
+        confirm.setTitle(i18n.get("close.title"));
+        confirm.setHeaderText(i18n.get("close.header"));
+        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     /** Builds the window in the given language (keeps the selected view when rebuilding). */
@@ -129,6 +150,8 @@ public final class MainWindow implements MenuActions {
 
     @Override
     public void quit() {
-        Platform.exit();
+        if (confirmClose()) {
+            Platform.exit();
+        }
     }
 }

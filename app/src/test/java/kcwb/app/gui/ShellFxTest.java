@@ -20,6 +20,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import kcwb.app.gui.common.BackgroundTask;
 import kcwb.app.gui.common.FxTaskRunner;
@@ -77,6 +78,15 @@ class ShellFxTest {
         assertEquals("train", window.viewModel().selectedViewProperty().get());
         assertTrue(robot.lookup("#nav-train").queryAs(ToggleButton.class).isSelected());
         assertTrue(!robot.lookup("#nav-items").queryAs(ToggleButton.class).isSelected());
+    }
+
+    @Test
+    void controlDigitJumpsToTheViewInNavigationOrder(FxRobot robot) {
+        robot.clickOn("#nav-preview");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("items", window.viewModel().selectedViewProperty().get());
+        assertTrue(robot.lookup("#view-items").tryQuery().isPresent());
     }
 
     @Test

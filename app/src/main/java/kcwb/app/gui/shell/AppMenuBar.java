@@ -78,9 +78,23 @@ final class AppMenuBar {
         CheckMenuItem dark = new CheckMenuItem(i18n.get("menu.view.dark"));
         dark.setId("menu-dark-theme");
         dark.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        Menu view = new Menu(i18n.get("menu.view"), null, language, dark);
+        Menu view = new Menu(i18n.get("menu.view"), null, goTo(), language, dark);
         view.setId("menu-view");
         return view;
+    }
+
+    /** Shortcut+1..n jump to the views in navigation order (plain digits are the labeling hotkeys). */
+    private Menu goTo() {
+        Menu goTo = new Menu(i18n.get("menu.view.goto"));
+        int number = 1;
+        for (String id : viewModel.viewIds()) {
+            MenuItem item = item("nav." + id, "menu-goto-" + id, () -> viewModel.showView(id));
+            if (number <= 9) {
+                item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + number++));
+            }
+            goTo.getItems().add(item);
+        }
+        return goTo;
     }
 
     private Menu helpMenu() {

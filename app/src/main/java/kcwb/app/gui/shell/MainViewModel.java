@@ -1,6 +1,8 @@
 package kcwb.app.gui.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,6 +52,7 @@ public final class MainViewModel {
     private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final List<CloseGuard> closeGuards = new ArrayList<>();
     private TaskHandle shownTask;
     private Consumer<Locale> onLanguageChange = locale -> {};
 
@@ -152,6 +155,16 @@ public final class MainViewModel {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    /** Views with work in flight register here; the window asks before closing when any has a warning. */
+    public void addCloseGuard(CloseGuard guard) {
+        closeGuards.add(Objects.requireNonNull(guard));
+    }
+
+    /** The warnings to show before closing; empty means close without asking. */
+    public List<String> closeWarnings() {
+        return closeGuards.stream().map(CloseGuard::warning).flatMap(Optional::stream).toList();
     }
 
     /** Cancels the task the status bar shows. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import kcwb.app.gui.common.BackgroundTask;
 import kcwb.app.gui.common.DirectTaskRunner;
 import kcwb.app.gui.common.I18n;
@@ -115,6 +116,18 @@ class MainViewModelTest {
         assertEquals(List.of("Importing — row 1 | 0.5 | true"), whileRunning);
         assertFalse(vm.taskRunningProperty().get());
         assertEquals("", vm.taskTextProperty().get());
+    }
+
+    @Test
+    void closeWarningsComeFromGuardsWithWorkInFlight() {
+        MainViewModel vm = viewModel();
+        assertEquals(List.of(), vm.closeWarnings());
+        boolean[] training = {true};
+        vm.addCloseGuard(() -> training[0] ? Optional.of("Training is running") : Optional.empty());
+        vm.addCloseGuard(Optional::empty);
+        assertEquals(List.of("Training is running"), vm.closeWarnings());
+        training[0] = false;
+        assertEquals(List.of(), vm.closeWarnings());
     }
 
     @Test
