@@ -76,6 +76,9 @@ public final class MainWindow implements MenuActions {
     /** Builds the window in the given language (keeps the selected view when rebuilding). */
     public MainViewModel show(I18n i18n) {
         String selected = viewModel == null ? null : viewModel.selectedViewProperty().get();
+        if (viewModel != null) {
+            viewModel.dispose();
+        }
         viewModel = new MainViewModel(i18n, taskRunner, settingsStore, WorkspaceOpener.pathChecksOnly(),
                 views.stream().map(WorkbenchView::id).toList());
         if (selected != null) {

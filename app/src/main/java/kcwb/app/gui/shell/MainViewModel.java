@@ -53,6 +53,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final List<CloseGuard> closeGuards = new ArrayList<>();
+    private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
     private Consumer<Locale> onLanguageChange = locale -> {};
 
@@ -69,7 +70,7 @@ public final class MainViewModel {
         darkTheme.set(settings.darkTheme());
         selectedView.set(this.viewIds.getFirst());
         statusMessage.set(i18n.get("status.noWorkspace"));
-        taskRunner.runningTasks().addListener((ListChangeListener<TaskHandle>) change -> showNewestTask());
+        taskRunner.runningTasks().addListener(taskListener);
         darkTheme.addListener((obs, old, dark) -> settingsStore.update(s -> s.withDarkTheme(dark)));
     }
 
@@ -155,6 +156,11 @@ public final class MainViewModel {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    /** Detaches from the shared task runner; called when the window is rebuilt (language switch). */
+    public void dispose() {
+        taskRunner.runningTasks().removeListener(taskListener);
     }
 
     /** Views with work in flight register here; the window asks before closing when any has a warning. */

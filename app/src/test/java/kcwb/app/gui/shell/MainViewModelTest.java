@@ -131,6 +131,15 @@ class MainViewModelTest {
     }
 
     @Test
+    void aDisposedViewModelNoLongerFollowsTasks() {
+        MainViewModel vm = viewModel();
+        vm.dispose();
+        List<Boolean> running = new ArrayList<>();
+        runner.submit(BackgroundTask.of("After dispose", progress -> running.add(vm.taskRunningProperty().get())));
+        assertEquals(List.of(false), running);
+    }
+
+    @Test
     void darkThemeChoiceIsSaved() {
         viewModel().darkThemeProperty().set(true);
         assertTrue(store().load().darkTheme());
