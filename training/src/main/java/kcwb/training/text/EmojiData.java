@@ -35,6 +35,8 @@ final class EmojiData {
     static final Node ROOT = new Node();
     /** Every code point that occurs in some emoji key (the pre-2022 character class adds these). */
     static final BitSet KEY_CODE_POINTS = new BitSet(Character.MAX_CODE_POINT + 1);
+    /** The first code points of the keys: the children of {@link #ROOT}, for a quick test. */
+    static final BitSet FIRST_CODE_POINTS = new BitSet(Character.MAX_CODE_POINT + 1);
 
     static {
         Map<Node, TreeMap<Integer, Node>> building = new java.util.HashMap<>();
@@ -61,10 +63,16 @@ final class EmojiData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        building.get(ROOT).keySet().forEach(FIRST_CODE_POINTS::set);
         building.forEach((node, children) -> {
             node.childCodePoints = children.keySet().stream().mapToInt(Integer::intValue).toArray();
             node.children = children.values().toArray(new Node[0]);
         });
+    }
+
+    /** The root's child for {@code codePoint}, or null when no key starts with it. */
+    static Node first(int codePoint) {
+        return FIRST_CODE_POINTS.get(codePoint) ? ROOT.child(codePoint) : null;
     }
 
     private EmojiData() {

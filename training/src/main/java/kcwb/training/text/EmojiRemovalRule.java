@@ -34,13 +34,19 @@ public final class EmojiRemovalRule implements CleaningRule {
     public void apply(CodePointBuffer input, CodePointBuffer output) {
         int[] s = input.codePoints;
         int length = input.size;
+        if (!mayChange(s, length)) {
+            for (int i = 0; i < length; i++) {
+                output.append(s[i], i, i + 1);
+            }
+            return;
+        }
         Tokens result = new Tokens();
         boolean[] ignore = null;
         int i = 0;
         while (i < length) {
             boolean consumed = false;
             int c = s[i];
-            EmojiData.Node first = EmojiData.ROOT.child(c);
+            EmojiData.Node first = EmojiData.first(c);
             if (ignore != null && ignore[i]) {
                 i++;
                 continue;
@@ -61,7 +67,7 @@ public final class EmojiRemovalRule implements CleaningRule {
                     consumed = true;
                 }
             } else if (c == ZWJ && result.unflushed() > 0 && isEmojiKey(s, result, result.count - 1)
-                    && i > 0 && EmojiData.ROOT.child(s[i - 1]) != null) {
+                    && i > 0 && EmojiData.first(s[i - 1]) != null) {
                 if (ignore == null) {
                     ignore = new boolean[length];
                 }
@@ -82,18 +88,25 @@ public final class EmojiRemovalRule implements CleaningRule {
                 }
                 continue;
             } else if (result.unflushed() > 0) {
-                result.flush();
+                result.flush(input, output);
             }
             if (!consumed && c != 0xFE0E && c != 0xFE0F) {
                 result.add(i, i + 1, false);
             }
             i++;
         }
-        for (int t = 0; t < result.count; t++) {
-            if (!result.match[t]) {
-                output.copy(input, result.start[t]);
+        result.flush(input, output);
+    }
+
+    /** False when no code point can start an emoji or is a ZWJ or variation selector: then all are kept. */
+    private static boolean mayChange(int[] s, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = s[i];
+            if (c == ZWJ || c == 0xFE0E || c == 0xFE0F || EmojiData.FIRST_CODE_POINTS.get(c)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static boolean isEmojiKey(int[] s, Tokens tokens, int t) {
@@ -110,13 +123,15 @@ public final class EmojiRemovalRule implements CleaningRule {
         return node;
     }
 
-    /** Python's {@code result} list: tokens since the last flush are "unflushed" and may be taken back. */
+    /**
+     * Python's {@code result} list. Only tokens since the last flush can be looked at or taken back, so a
+     * flush writes the plain ones out and forgets them all.
+     */
     private static final class Tokens {
         int[] start = new int[16];
         int[] end = new int[16];
         boolean[] match = new boolean[16];
         int count;
-        int flushed;
 
         void add(int from, int to, boolean isMatch) {
             if (count == start.length) {
@@ -131,7 +146,7 @@ public final class EmojiRemovalRule implements CleaningRule {
         }
 
         int unflushed() {
-            return count - flushed;
+            return count;
         }
 
         int length(int t) {
@@ -142,8 +157,13 @@ public final class EmojiRemovalRule implements CleaningRule {
             count -= Math.min(n, unflushed());
         }
 
-        void flush() {
-            flushed = count;
+        void flush(CodePointBuffer input, CodePointBuffer output) {
+            for (int t = 0; t < count; t++) {
+                if (!match[t]) {
+                    output.copy(input, start[t]);
+                }
+            }
+            count = 0;
         }
     }
 }

@@ -25,7 +25,16 @@ final class CleanFixture {
     private CleanFixture() {
     }
 
-    static List<Row> rows() throws IOException {
+    private static List<Row> cached;
+
+    static synchronized List<Row> rows() throws IOException {
+        if (cached == null) {
+            cached = List.copyOf(read());
+        }
+        return cached;
+    }
+
+    private static List<Row> read() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
         try (InputStream stream = CleanFixture.class.getResourceAsStream("/fixtures/clean/clean.jsonl")) {
