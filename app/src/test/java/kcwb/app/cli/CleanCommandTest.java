@@ -90,24 +90,31 @@ class CleanCommandTest {
     }
 
     @Test
-    void streamsWithoutReadingAheadOfWhatItWrites() {
-        // An endless input: if the command held the input, this would never finish.
-        InputStream endless = new InputStream() {
-            private final byte[] line = "ㅋㅋㅋㅋ 댓글\n".getBytes(StandardCharsets.UTF_8);
+    void streamsWithoutReadingFarAheadOfWhatItWrites() {
+        // 4 MB of input; at every byte read, the output written so far must trail the input by less than
+        // 512 KB of lines, so memory does not grow with the input.
+        byte[] line = "ㅋㅋㅋㅋ 댓글\n".getBytes(StandardCharsets.UTF_8);
+        int cleanedLineBytes = "ㅋㅋ 댓글\n".getBytes(StandardCharsets.UTF_8).length;
+        long lines = 200_000;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] worstLag = {0};
+        InputStream input = new InputStream() {
             private long position;
 
             @Override
             public int read() {
-                if (position >= 200_000L * line.length) {
+                if (position >= lines * line.length) {
                     return -1;
                 }
+                long linesWritten = out.size() / cleanedLineBytes;
+                worstLag[0] = Math.max(worstLag[0], position - linesWritten * line.length);
                 return line[(int) (position++ % line.length)] & 0xFF;
             }
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exitCode = new CommandLine(new CleanCommand(endless, out)).execute();
+        int exitCode = new CommandLine(new CleanCommand(input, out)).execute();
         assertEquals(0, exitCode);
-        assertEquals(200_000, out.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals(lines, out.toString(StandardCharsets.UTF_8).lines().filter("ㅋㅋ 댓글"::equals).count());
+        assertTrue(worstLag[0] < 512 * 1024, "input read " + worstLag[0] + " bytes ahead of the output");
     }
 
     @Test
