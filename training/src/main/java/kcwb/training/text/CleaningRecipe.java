@@ -51,6 +51,18 @@ public record CleaningRecipe(String id, List<CleaningRule> rules) {
                 new WhitespaceCollapseRule());
     }
 
+    /**
+     * A custom recipe from rule keys of {@link #availableRules()} in the given order (what the GUI's
+     * toggles produce); repeat-normalize gets n = 2. Unknown keys are refused with the known ones listed.
+     */
+    public static CleaningRecipe custom(String id, List<String> ruleKeys) {
+        List<CleaningRule> available = availableRules();
+        return new CleaningRecipe(id, ruleKeys.stream().map(key -> available.stream()
+                .filter(rule -> rule.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown cleaning rule '" + key + "'; known: "
+                        + available.stream().map(CleaningRule::key).toList()))).toList());
+    }
+
     /** The rule keys in order, e.g. for provenance. */
     public List<String> ruleKeys() {
         return rules.stream().map(CleaningRule::key).toList();

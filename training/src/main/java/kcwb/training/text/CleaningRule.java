@@ -1,5 +1,7 @@
 package kcwb.training.text;
 
+import java.util.Map;
+
 /**
  * One step of a {@link CleaningRecipe}. A rule reads every code point of {@code input} and appends
  * what it keeps or produces to {@code output}, naming for each appended code point the input range it
@@ -18,6 +20,11 @@ public interface CleaningRule {
 
     /** An input that shows the rule at work. */
     String exampleInput();
+
+    /** The rule's parameters for provenance (e.g. {@code n} of repeat-normalize); empty for most rules. */
+    default Map<String, String> parameters() {
+        return Map.of();
+    }
 
     /** Writes the rule's result on {@code input} into {@code output} (which starts empty). */
     void apply(CodePointBuffer input, CodePointBuffer output);

@@ -1,5 +1,7 @@
 package kcwb.training.text;
 
+import java.util.Map;
+
 /**
  * The first half of soynlp's {@code repeat_normalize(x, num_repeats=n)}:
  * {@code re.sub(r'(\w)\1{2,}', r'\1' * n, x)}, i.e. a word character (Python's Unicode {@code \w})
@@ -20,6 +22,11 @@ public final class RepeatNormalizeRule implements CleaningRule {
 
     public int repeats() {
         return repeats;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("n", Integer.toString(repeats));
     }
 
     @Override

@@ -34,6 +34,19 @@ class CleaningRecipeTest {
     }
 
     @Test
+    void customRecipesAreBuiltFromRuleKeys() {
+        CleaningRecipe rebuilt = CleaningRecipe.custom("again", CleaningRecipe.kcelectra().ruleKeys());
+        assertEquals(CleaningRecipe.kcelectra().ruleKeys(), rebuilt.ruleKeys());
+        assertEquals("ㅋㅋ 100원", new KcCleaner(rebuilt).clean("ㅋㅋㅋㅋ 10000원 😀"));
+        CleaningRecipe maskOnly = CleaningRecipe.custom("mask", List.of("naver-mask-removal", "whitespace-collapse"));
+        assertEquals("이런 같은", new KcCleaner(maskOnly).clean("이런 OOO 같은"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> CleaningRecipe.custom("x", List.of("lowercase")));
+        assertTrue(unknown.getMessage().contains("naver-mask-removal"), unknown.getMessage());
+        assertEquals(java.util.Map.of("n", "2"), rebuilt.rules().get(4).parameters());
+    }
+
+    @Test
     void withoutDropsOneRule() {
         CleaningRecipe noRepeat = CleaningRecipe.kcelectra().without("kcelectra-keep-repeats", "repeat-normalize");
         assertEquals("ㅋㅋㅋㅋ 100000원", new KcCleaner(noRepeat).clean("ㅋㅋㅋㅋ   100000원"));
