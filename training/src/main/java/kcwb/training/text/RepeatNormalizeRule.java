@@ -11,6 +11,13 @@ import java.util.Map;
  * documented behaviour (soynlp 0.0.493), as the fixture generator's header says.
  */
 public final class RepeatNormalizeRule implements CleaningRule {
+    /**
+     * Shortest run that is rewritten: 3 for soynlp's {@code (\w)\1{2,}} as restated in issue 2. Could not be
+     * checked against soynlp's source here; if it proves to be {@code {3,}}, set 4 and re-run make_fixture.py
+     * with the same change to {@code repeatchars_pattern}.
+     */
+    static final int MIN_RUN = 3;
+
     private final int repeats;
 
     public RepeatNormalizeRule(int repeats) {
@@ -60,7 +67,7 @@ public final class RepeatNormalizeRule implements CleaningRule {
             while (i + run < length && s[i + run] == c) {
                 run++;
             }
-            if (run >= 3 && PythonUnicode.isWord(c)) {
+            if (run >= MIN_RUN && PythonUnicode.isWord(c)) {
                 for (int k = 0; k < repeats; k++) {
                     int source = i + Math.min(k, run - 1);
                     output.append(c, source, source + 1);
