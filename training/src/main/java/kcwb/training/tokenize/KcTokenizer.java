@@ -2,7 +2,6 @@ package kcwb.training.tokenize;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,7 @@ public final class KcTokenizer implements AutoCloseable {
     private final String origin;
 
     private KcTokenizer(TokenizerFiles.Definition definition) throws IOException {
-        this.vocabulary = TokenizerVocabulary.of(definition.parsed());
+        this.vocabulary = definition.vocabulary();
         SpecialTokenNames names = definition.specials();
         this.specialIds = new SpecialTokenIds(idOrMinusOne(names.pad()), unkId(names), idOrMinusOne(names.cls()),
                 idOrMinusOne(names.sep()), idOrMinusOne(names.mask()));
@@ -164,12 +163,8 @@ public final class KcTokenizer implements AutoCloseable {
     }
 
     private static HuggingFaceTokenizer newNativeTokenizer(TokenizerFiles.Definition definition) throws IOException {
-        // Truncation and padding are ours to do (per call, with truncated_at), never the file's.
-        ObjectNode json = ((ObjectNode) definition.parsed()).deepCopy();
-        json.putNull("truncation");
-        json.putNull("padding");
         Map<String, String> options = Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false");
-        try (var in = new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8))) {
+        try (var in = new ByteArrayInputStream(definition.tokenizerJson().getBytes(StandardCharsets.UTF_8))) {
             return HuggingFaceTokenizer.newInstance(in, options);
         } catch (RuntimeException e) {
             throw new InvalidTokenizerException(definition.origin() + " is not a tokenizer the HF tokenizers library accepts: "

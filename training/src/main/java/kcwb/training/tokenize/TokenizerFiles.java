@@ -3,6 +3,7 @@ package kcwb.training.tokenize;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,8 +39,8 @@ final class TokenizerFiles {
     }
 
     /** What KcTokenizer needs to start: the tokenizer.json text, its special tokens, its provenance. */
-    record Definition(String tokenizerJson, JsonNode parsed, SpecialTokenNames specials, String vocabSha256,
-                      String origin) {}
+    record Definition(String tokenizerJson, TokenizerVocabulary vocabulary, SpecialTokenNames specials,
+                      String vocabSha256, String origin) {}
 
     private TokenizerFiles() {}
 
@@ -87,7 +88,14 @@ final class TokenizerFiles {
             JsonNode parsed = parseJson(text, source, TOKENIZER_JSON);
             SpecialTokenNames specials = config == null
                     ? SpecialTokenNames.BERT : BertTokenizerSettings.from(config, specialMap).specials();
-            return new Definition(text, parsed, specials, sha256(tokenizerJson), source.describe(TOKENIZER_JSON));
+            TokenizerVocabulary vocabulary;
+            try {
+                vocabulary = TokenizerVocabulary.of(parsed);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTokenizerException(source.describe(TOKENIZER_JSON) + ": " + e.getMessage(), e);
+            }
+            return new Definition(withoutTruncationOrPadding(text, parsed), vocabulary, specials,
+                    sha256(tokenizerJson), source.describe(TOKENIZER_JSON));
         }
         byte[] vocabBytes = source.read(VOCAB_TXT);
         if (vocabBytes == null) {
@@ -114,8 +122,20 @@ final class TokenizerFiles {
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenizerException(source.describe(VOCAB_TXT) + ": " + e.getMessage(), e);
         }
-        return new Definition(text, JSON.readTree(text), settings.specials(), sha256(vocabBytes),
-                source.describe(VOCAB_TXT));
+        return new Definition(text, TokenizerVocabulary.ofWordPiece(vocab, settings.specials().unk()),
+                settings.specials(), sha256(vocabBytes), source.describe(VOCAB_TXT));
+    }
+
+    /** Truncation and padding are KcTokenizer's to do (per call, reporting the cut), never the file's. */
+    private static String withoutTruncationOrPadding(String text, JsonNode parsed) {
+        if (!parsed.isObject() || (parsed.path("truncation").isMissingNode() || parsed.path("truncation").isNull())
+                && (parsed.path("padding").isMissingNode() || parsed.path("padding").isNull())) {
+            return text;
+        }
+        ObjectNode copy = ((ObjectNode) parsed).deepCopy();
+        copy.putNull("truncation");
+        copy.putNull("padding");
+        return copy.toString();
     }
 
     private static JsonNode readJsonOrNull(Source source, String name) throws IOException {

@@ -47,6 +47,12 @@ final class TokenizerVocabulary {
         return new TokenizerVocabulary(idByToken, size, unk);
     }
 
+    /** A vocab.txt vocabulary (the specials are already in it). */
+    static TokenizerVocabulary ofWordPiece(Map<String, Integer> vocab, String unkToken) {
+        int size = vocab.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        return new TokenizerVocabulary(Map.copyOf(vocab), size, unkToken);
+    }
+
     /** Highest id + 1: the number of rows an embedding matrix for this vocabulary needs. */
     int size() {
         return size;

@@ -1,8 +1,12 @@
 package kcwb.training.tokenize;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,32 +67,53 @@ final class WordPieceJson {
             addedById.put(id, token);
         }
 
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", "1.0");
-        root.putNull("truncation");
-        root.putNull("padding");
-        ArrayNode added = root.putArray("added_tokens");
+        ArrayNode added = JSON.createArrayNode();
         addedById.forEach((id, token) -> added.addObject()
                 .put("id", id).put("content", token).put("single_word", false).put("lstrip", false)
                 .put("rstrip", false).put("normalized", false).put("special", true));
-        root.putObject("normalizer")
+        ObjectNode normalizer = JSON.createObjectNode()
                 .put("type", "BertNormalizer")
                 .put("clean_text", true)
                 .put("handle_chinese_chars", settings.tokenizeChineseChars())
                 .put("strip_accents", settings.stripAccents())
                 .put("lowercase", settings.doLowerCase());
-        root.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
-        root.set("post_processor", template(specials.cls(), vocab.get(specials.cls()),
-                specials.sep(), vocab.get(specials.sep())));
-        root.putObject("decoder").put("type", "WordPiece").put("prefix", "##").put("cleanup", true);
-        ObjectNode model = root.putObject("model")
-                .put("type", "WordPiece")
-                .put("unk_token", specials.unk())
-                .put("continuing_subword_prefix", "##")
-                .put("max_input_chars_per_word", MAX_INPUT_CHARS_PER_WORD);
-        ObjectNode vocabNode = model.putObject("vocab");
-        vocab.forEach(vocabNode::put);
-        return root.toString();
+        // Streamed: a 54k-token vocabulary as a Jackson tree costs seconds on a busy machine.
+        StringWriter out = new StringWriter(vocab.size() * 24);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("version", "1.0");
+            json.writeNullField("truncation");
+            json.writeNullField("padding");
+            json.writeFieldName("added_tokens");
+            json.writeTree(added);
+            json.writeFieldName("normalizer");
+            json.writeTree(normalizer);
+            json.writeObjectFieldStart("pre_tokenizer");
+            json.writeStringField("type", "BertPreTokenizer");
+            json.writeEndObject();
+            json.writeFieldName("post_processor");
+            json.writeTree(template(specials.cls(), vocab.get(specials.cls()), specials.sep(), vocab.get(specials.sep())));
+            json.writeObjectFieldStart("decoder");
+            json.writeStringField("type", "WordPiece");
+            json.writeStringField("prefix", "##");
+            json.writeBooleanField("cleanup", true);
+            json.writeEndObject();
+            json.writeObjectFieldStart("model");
+            json.writeStringField("type", "WordPiece");
+            json.writeStringField("unk_token", specials.unk());
+            json.writeStringField("continuing_subword_prefix", "##");
+            json.writeNumberField("max_input_chars_per_word", MAX_INPUT_CHARS_PER_WORD);
+            json.writeObjectFieldStart("vocab");
+            for (Map.Entry<String, Integer> entry : vocab.entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
+        }
+        return out.toString();
     }
 
     private static ObjectNode template(String cls, int clsId, String sep, int sepId) {

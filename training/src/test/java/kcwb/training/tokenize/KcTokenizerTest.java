@@ -64,6 +64,22 @@ class KcTokenizerTest {
     }
 
     @Test
+    void truncationAndPaddingSavedInATokenizerJsonDoNotApply() throws IOException {
+        String json = Files.readString(TokenizeFixtures.model("bytelevel-bpe").resolve("tokenizer.json"));
+        String withLimits = json.replaceFirst("\"truncation\":\\s*null", "\"truncation\":{\"direction\":\"Right\","
+                + "\"max_length\":4,\"strategy\":\"LongestFirst\",\"stride\":0}");
+        assertFalse(withLimits.equals(json), "the fixture's truncation was replaced");
+        Files.writeString(temp.resolve("tokenizer.json"), withLimits);
+        String text = "이 기사 진짜 미쳤다 ㅋㅋㅋ 대박";
+        try (KcTokenizer original = KcTokenizer.load(TokenizeFixtures.model("bytelevel-bpe"));
+                KcTokenizer limited = KcTokenizer.load(temp)) {
+            TokenizedText expected = original.encode(text, 512);
+            assertTrue(expected.size() > 4);
+            assertArrayEquals(expected.ids(), limited.encode(text, 512).ids());
+        }
+    }
+
+    @Test
     void loneSurrogatesAreEncodedAsReplacementWithoutShiftingOffsets() throws IOException {
         String text = "앞\uD800뒤 😀 \uDC00끝";
         try (KcTokenizer tokenizer = KcTokenizer.load(TokenizeFixtures.model("wordpiece-cased"))) {
