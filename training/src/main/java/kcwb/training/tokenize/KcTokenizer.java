@@ -40,7 +40,8 @@ public final class KcTokenizer implements AutoCloseable {
     private final TokenizerVocabulary vocabulary;
     private final SpecialTokenIds specialIds;
     private final EncodingConverter converter;
-    private final String vocabSha256;
+    private final byte[] vocabBytes;
+    private volatile String vocabSha256;
     private final String origin;
 
     private KcTokenizer(TokenizerFiles.Definition definition) throws IOException {
@@ -50,7 +51,7 @@ public final class KcTokenizer implements AutoCloseable {
                 idOrMinusOne(names.sep()), idOrMinusOne(names.mask()));
         this.tokenizer = newNativeTokenizer(definition);
         this.converter = probeTemplate(tokenizer, specialIds.unk());
-        this.vocabSha256 = definition.vocabSha256();
+        this.vocabBytes = definition.vocabBytes();
         this.origin = definition.origin();
     }
 
@@ -133,7 +134,13 @@ public final class KcTokenizer implements AutoCloseable {
 
     /** SHA-256 (hex) of the file that defines the vocabulary: vocab.txt, or tokenizer.json when present. */
     public String vocabSha256() {
-        return vocabSha256;
+        String sha = vocabSha256;
+        if (sha == null) {
+            // On demand: hashing 1 MB on a cold JVM takes seconds, which loading should not pay.
+            sha = TokenizerFiles.sha256(vocabBytes);
+            vocabSha256 = sha;
+        }
+        return sha;
     }
 
     /** The file the vocabulary came from, for messages and provenance. */

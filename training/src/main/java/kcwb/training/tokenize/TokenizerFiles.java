@@ -39,8 +39,9 @@ final class TokenizerFiles {
     }
 
     /** What KcTokenizer needs to start: the tokenizer.json text, its special tokens, its provenance. */
+    /** @param vocabBytes the file that defines the vocabulary, hashed on demand for provenance */
     record Definition(String tokenizerJson, TokenizerVocabulary vocabulary, SpecialTokenNames specials,
-                      String vocabSha256, String origin) {}
+                      byte[] vocabBytes, String origin) {}
 
     private TokenizerFiles() {}
 
@@ -95,7 +96,7 @@ final class TokenizerFiles {
                 throw new InvalidTokenizerException(source.describe(TOKENIZER_JSON) + ": " + e.getMessage(), e);
             }
             return new Definition(withoutTruncationOrPadding(text, parsed), vocabulary, specials,
-                    sha256(tokenizerJson), source.describe(TOKENIZER_JSON));
+                    tokenizerJson, source.describe(TOKENIZER_JSON));
         }
         byte[] vocabBytes = source.read(VOCAB_TXT);
         if (vocabBytes == null) {
@@ -123,7 +124,7 @@ final class TokenizerFiles {
             throw new InvalidTokenizerException(source.describe(VOCAB_TXT) + ": " + e.getMessage(), e);
         }
         return new Definition(text, TokenizerVocabulary.ofWordPiece(vocab, settings.specials().unk()),
-                settings.specials(), sha256(vocabBytes), source.describe(VOCAB_TXT));
+                settings.specials(), vocabBytes, source.describe(VOCAB_TXT));
     }
 
     /** Truncation and padding are KcTokenizer's to do (per call, reporting the cut), never the file's. */
