@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
-import kcwb.app.service.BadLineException;
+import kcwb.app.service.BadInputLineException;
 import kcwb.app.service.CleanService;
 import kcwb.training.text.CleaningRecipe;
 import picocli.CommandLine.Command;
@@ -49,9 +49,9 @@ public final class CleanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rules: " + e.getMessage());
         }
         try {
-            new CleanService().clean(in, out, recipe, jsonl);
-        } catch (BadLineException e) {
-            throw new UserFacingException("stdin " + e.getMessage() + "; the lines before it were cleaned and written", e);
+            new CleanService().clean(in, "stdin", out, recipe, jsonl);
+        } catch (BadInputLineException e) {
+            throw new UserFacingException(e.getMessage() + "; the lines before it were cleaned and written", e);
         }
         return 0;
     }

@@ -1,8 +1,5 @@
 package kcwb.app.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,18 +17,22 @@ import kcwb.training.text.KcCleaner;
  * one JSON string. Output already written stays written when a bad line stops the run.
  */
 public final class CleanService {
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper json = new ObjectMapper();
 
-    /** Cleans every line of {@code in} into {@code out}; returns the number of lines. */
-    public long clean(InputStream in, OutputStream out, CleaningRecipe recipe, boolean jsonl)
-            throws IOException, BadLineException {
+    /**
+     * Cleans every line of {@code in} into {@code out}; returns the number of lines.
+     *
+     * @throws BadInputLineException for invalid UTF-8, or in JSONL mode a line that is not one JSON string
+     */
+    public long clean(InputStream in, String sourceName, OutputStream out, CleaningRecipe recipe, boolean jsonl)
+            throws IOException {
         KcCleaner cleaner = new KcCleaner(recipe);
-        Utf8LineReader reader = new Utf8LineReader(in);
+        Utf8LineReader reader = new Utf8LineReader(in, sourceName);
         // An encoder given explicitly reports unencodable text (lone surrogates) instead of writing '?'.
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()), 64 * 1024);
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String text = jsonl ? parseJsonString(line, reader.lineNumber()) : line;
+                String text = jsonl ? JsonStringLine.parse(line, sourceName, reader.lineNumber()) : line;
                 String cleaned = cleaner.clean(text);
                 writer.write(jsonl ? json.writeValueAsString(cleaned) : cleaned);
                 writer.write('\n');
@@ -42,20 +43,4 @@ public final class CleanService {
         return reader.lineNumber();
     }
 
-    private String parseJsonString(String line, long lineNumber) throws BadLineException {
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new BadLineException(lineNumber, "invalid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (node == null || node.isMissingNode()) {
-            throw new BadLineException(lineNumber, "empty line, expected a JSON string", null);
-        }
-        if (!node.isTextual()) {
-            throw new BadLineException(lineNumber, "expected a JSON string, found " + node.getNodeType().toString()
-                    .toLowerCase(java.util.Locale.ROOT), null);
-        }
-        return node.textValue();
-    }
 }

@@ -4,75 +4,71 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads strict UTF-8 text one line at a time, in constant memory beyond the longest line. A line ends
- * at '\n'; one '\r' just before it is dropped (so CRLF files read like LF files), while a lone '\r'
- * inside a line is kept as text. A last line without '\n' still counts; a final '\n' does not start
- * another line. Invalid UTF-8 is an error naming the line and byte, never replaced.
+ * Reads a stream line by line as strict UTF-8 and knows each line's number, so invalid bytes are
+ * reported on the exact line (a decoding Reader reads ahead and cannot say where). Lines end at
+ * {@code \n}; a {@code \r} before it is dropped. Holds one line at a time.
  */
 public final class Utf8LineReader {
+    /** Longest line accepted, so one broken file cannot exhaust the heap. */
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
     private final InputStream in;
+    private final String sourceName;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buffer = new byte[64 * 1024];
     private int bufferPos;
     private int bufferEnd;
-    private byte[] line = new byte[256];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private CharBuffer chars = CharBuffer.allocate(256);
+    private byte[] line = new byte[1024];
     private long lineNumber;
 
-    public Utf8LineReader(InputStream in) {
+    /** @param sourceName how messages name the input, e.g. "stdin" or a file path */
+    public Utf8LineReader(InputStream in, String sourceName) {
         this.in = in;
+        this.sourceName = sourceName;
     }
 
-    /** The number of the line last returned (1-based), 0 before the first. */
+    /** The 1-based number of the line returned last. */
     public long lineNumber() {
         return lineNumber;
     }
 
-    /** The next line without its terminator, or null at the end of the input. */
-    public String readLine() throws IOException, BadLineException {
+    /**
+     * The next line without its terminator, or null at the end of the stream.
+     *
+     * @throws BadInputLineException when the line is not valid UTF-8 or is too long
+     */
+    public String readLine() throws IOException {
         int length = 0;
         boolean sawAny = false;
         while (true) {
-            if (bufferPos == bufferEnd) {
-                int read = in.read(buffer);
-                if (read < 0) {
-                    if (!sawAny) {
-                        return null;
-                    }
-                    break;
+            if (bufferPos == bufferEnd && !fill()) {
+                if (!sawAny) {
+                    return null;
                 }
-                bufferPos = 0;
-                bufferEnd = read;
-            }
-            sawAny = true;
-            int start = bufferPos;
-            int newline = -1;
-            for (int i = start; i < bufferEnd; i++) {
-                if (buffer[i] == '\n') {
-                    newline = i;
-                    break;
-                }
-            }
-            int chunkEnd = newline < 0 ? bufferEnd : newline;
-            int chunk = chunkEnd - start;
-            if (length + chunk > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
-            }
-            System.arraycopy(buffer, start, line, length, chunk);
-            length += chunk;
-            if (newline >= 0) {
-                bufferPos = newline + 1;
                 break;
             }
-            bufferPos = bufferEnd;
+            sawAny = true;
+            byte b = buffer[bufferPos++];
+            if (b == '\n') {
+                break;
+            }
+            if (length == line.length) {
+                if (length >= MAX_LINE_BYTES) {
+                    throw new BadInputLineException(sourceName, lineNumber + 1,
+                            "line is longer than " + MAX_LINE_BYTES + " bytes");
+                }
+                line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, length * 2));
+            }
+            line[length++] = b;
         }
         lineNumber++;
         if (length > 0 && line[length - 1] == '\r') {
@@ -81,23 +77,32 @@ public final class Utf8LineReader {
         return decode(length);
     }
 
-    private String decode(int length) throws BadLineException {
-        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-        if (chars.capacity() < length) {
-            chars = CharBuffer.allocate(length);
-        }
-        chars.clear();
+    private String decode(int length) {
         decoder.reset();
-        CoderResult result = decoder.decode(bytes, chars, true);
-        if (!result.isError()) {
-            result = decoder.flush(chars);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(line, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputLineException(sourceName, lineNumber, "invalid UTF-8 at byte "
+                    + (firstInvalidByte(length) + 1) + " of the line");
         }
-        if (result.isError()) {
-            int at = bytes.position();
-            throw new BadLineException(lineNumber, "invalid UTF-8 at byte " + (at + 1) + " of the line (byte 0x"
-                    + String.format("%02X", line[at] & 0xFF) + ")", null);
+    }
+
+    private int firstInvalidByte(int length) {
+        CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
+        probe.decode(bytes, out, true);
+        return bytes.position();
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(buffer);
+        if (read <= 0) {
+            return false;
         }
-        chars.flip();
-        return chars.toString();
+        bufferPos = 0;
+        bufferEnd = read;
+        return true;
     }
 }

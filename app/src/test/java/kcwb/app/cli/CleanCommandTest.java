@@ -72,7 +72,7 @@ class CleanCommandTest {
         Run broken = run("\"fine\"\n{\"text\": \"가\"}\n", "--jsonl");
         assertEquals(CliExceptionHandler.EXIT_BAD_INPUT, broken.exitCode());
         assertEquals("\"fine\"\n", broken.out());
-        assertTrue(broken.err().contains("stdin line 2: expected a JSON string, found object"), broken.err());
+        assertTrue(broken.err().contains("stdin line 2: expected a JSON string but found object"), broken.err());
 
         Run unterminated = run("\"a\"\n\"b\"\n\"unterminated\n", "--jsonl");
         assertTrue(unterminated.err().contains("stdin line 3: invalid JSON"), unterminated.err());

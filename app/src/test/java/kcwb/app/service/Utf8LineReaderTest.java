@@ -1,68 +1,51 @@
 package kcwb.app.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Utf8LineReaderTest {
-    private static List<String> lines(byte[] input) throws IOException, BadLineException {
-        Utf8LineReader reader = new Utf8LineReader(new ByteArrayInputStream(input));
-        List<String> lines = new ArrayList<>();
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lines.add(line);
-            assertEquals(lines.size(), reader.lineNumber());
-        }
-        return lines;
-    }
-
-    private static List<String> lines(String input) throws IOException, BadLineException {
-        return lines(input.getBytes(StandardCharsets.UTF_8));
+    private static Utf8LineReader reader(byte[] bytes) {
+        return new Utf8LineReader(new ByteArrayInputStream(bytes), "in.jsonl");
     }
 
     @Test
-    void splitsOnNewlineAndDropsOneCarriageReturnBeforeIt() throws Exception {
-        assertEquals(List.of("a", "b", "", "c\rd", "e\r"), lines("a\r\nb\n\nc\rd\ne\r\r\n"));
-        assertEquals(List.of("last"), lines("last"));
-        assertEquals(List.of("x"), lines("x\n"));
-        assertEquals(List.of(""), lines("\n"));
-        assertEquals(List.of(), lines(""));
+    void linesEndAtNewlineWithOptionalCarriageReturnAndLastLineNeedsNoTerminator() throws IOException {
+        Utf8LineReader lines = reader("가\r\n\n나\r다\n라".getBytes(StandardCharsets.UTF_8));
+        assertEquals("가", lines.readLine());
+        assertEquals("", lines.readLine());
+        assertEquals("나\r다", lines.readLine(), "a lone \\r is content, not a line end");
+        assertEquals("라", lines.readLine());
+        assertEquals(4, lines.lineNumber());
+        assertNull(lines.readLine());
+        assertNull(reader(new byte[0]).readLine());
     }
 
     @Test
-    void multiByteCharactersAcrossBufferBoundariesAndLongLines() throws Exception {
-        ByteArrayOutputStream input = new ByteArrayOutputStream();
-        String longLine = "가😀".repeat(50_000); // 350 KB, several 64 KB buffers, chars split across them
-        for (int i = 0; i < 3; i++) {
-            input.writeBytes(longLine.getBytes(StandardCharsets.UTF_8));
-            input.write('\n');
-            input.writeBytes("ㅋ\r\n".getBytes(StandardCharsets.UTF_8));
+    void invalidBytesAreReportedOnTheirOwnLineEvenPastTheReadBuffer() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < 20_000; i++) {
+            bytes.writeBytes("\"댓글 하나\"\n".getBytes(StandardCharsets.UTF_8));
         }
-        List<String> lines = lines(input.toByteArray());
-        assertEquals(6, lines.size());
-        assertEquals(longLine, lines.get(4));
-        assertEquals("ㅋ", lines.get(5));
+        bytes.writeBytes(new byte[] {'a', 'b', (byte) 0xE2, (byte) 0x28, '\n', 'c', '\n'});
+        Utf8LineReader lines = reader(bytes.toByteArray());
+        for (int i = 0; i < 20_000; i++) {
+            lines.readLine();
+        }
+        var error = assertThrows(BadInputLineException.class, lines::readLine);
+        assertEquals("in.jsonl line 20001: invalid UTF-8 at byte 3 of the line", error.getMessage());
+        assertEquals(20_001, error.lineNumber());
     }
 
     @Test
-    void invalidUtf8NamesLineAndByte() {
-        byte[][] bad = {
-            {'o', 'k', '\n', 'a', (byte) 0xFF, '\n'},                   // never valid
-            {'o', 'k', '\n', 'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80}, // an encoded surrogate
-            {'o', 'k', '\n', 'a', (byte) 0xC0, (byte) 0x80},             // overlong NUL
-            {'o', 'k', '\n', 'a', (byte) 0xEA, (byte) 0xB0},             // truncated at the end
-        };
-        for (byte[] input : bad) {
-            BadLineException e = assertThrows(BadLineException.class, () -> lines(input));
-            assertEquals(2, e.lineNumber());
-            assertTrue(e.getMessage().startsWith("line 2: invalid UTF-8 at byte 2 of the line"), e.getMessage());
-        }
+    void encodedSurrogatesAreInvalidUtf8() {
+        byte[] cesu = {(byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'};
+        assertThrows(BadInputLineException.class, () -> reader(cesu).readLine());
     }
 }
