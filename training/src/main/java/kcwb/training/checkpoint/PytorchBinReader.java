@@ -1,0 +1,170 @@
+package kcwb.training.checkpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import kcwb.training.checkpoint.AllowListUnpickler.StorageType;
+import kcwb.training.checkpoint.AllowListUnpickler.TensorRef;
+import net.razorvine.pickle.PickleException;
+
+/**
+ * Reads {@code pytorch_model.bin} written by {@code torch.save} (torch >= 1.6): a zip with one top
+ * folder holding {@code data.pkl}, {@code data/<key>} raw storages and, since torch 2.x,
+ * {@code byteorder}. The pickle is read through {@link AllowListUnpickler}. Each storage is read once
+ * (tied weights share it), views are materialised with their offset and strides, and F16/BF16
+ * become F32. Contiguous F32 tensors are views of their storage: one copy of the weights in memory.
+ */
+public final class PytorchBinReader {
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private PytorchBinReader() {}
+
+    private record Storage(String key, ElementType type, ByteBuffer bytes) {
+        long elementCount() {
+            return bytes.remaining() / type.byteSize();
+        }
+    }
+
+    public static StateDict read(Path file) throws CheckpointException {
+        checkMagic(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String top = topFolder(file, zip);
+            checkByteOrder(file, zip, top);
+            Map<String, Storage> storages = new HashMap<>();
+            Object root;
+            try (InputStream pickle = zip.getInputStream(zip.getEntry(top + "data.pkl"))) {
+                AllowListUnpickler unpickler = new AllowListUnpickler(pid -> loadStorage(file, zip, top, pid, storages));
+                root = unpickler.load(pickle);
+            } catch (AllowListUnpickler.UnsafePickleException e) {
+                throw CheckpointException.inFile(file, "unsafe pickle: " + e.getMessage());
+            } catch (PickleException | ClassCastException | IllegalStateException e) {
+                throw CheckpointException.inFile(file, "data.pkl is not a readable state dict: " + e.getMessage());
+            } catch (StorageFailure e) {
+                throw e.cause;
+            }
+            return new StateDict(materialise(file, root), Map.of());
+        } catch (ZipException e) {
+            throw CheckpointException.inFile(file, "not a readable torch.save zip (truncated or corrupt): " + e.getMessage());
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw CheckpointException.inFile(file, "cannot read checkpoint: " + e);
+        }
+    }
+
+    private static void checkMagic(Path file) throws CheckpointException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (IOException e) {
+            throw CheckpointException.inFile(file, "cannot read checkpoint: " + e);
+        }
+        if (Arrays.equals(head, ZIP_MAGIC)) {
+            return;
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x80) {
+            throw CheckpointException.inFile(file, "legacy PyTorch format (torch < 1.6, not a zip) is not supported;"
+                    + " re-save it with torch >= 1.6: torch.save(torch.load(f), f)");
+        }
+        throw CheckpointException.inFile(file, "not a PyTorch checkpoint: expected a torch.save zip (starts with PK)");
+    }
+
+    /** torch 2.x names the top folder 'archive' or after the file; torch 1.x after the file. Accept any one. */
+    private static String topFolder(Path file, ZipFile zip) throws CheckpointException {
+        List<String> pickles = zip.stream().map(ZipEntry::getName)
+                .filter(name -> name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length())
+                .toList();
+        if (pickles.size() != 1) {
+            throw CheckpointException.inFile(file, pickles.isEmpty()
+                    ? "zip has no <folder>/data.pkl: not a torch.save checkpoint"
+                    : "zip has several data.pkl files " + pickles + ": not a single torch.save checkpoint");
+        }
+        return pickles.getFirst().substring(0, pickles.getFirst().length() - "data.pkl".length());
+    }
+
+    private static void checkByteOrder(Path file, ZipFile zip, String top) throws IOException {
+        ZipEntry entry = zip.getEntry(top + "byteorder");
+        if (entry != null) {
+            try (InputStream in = zip.getInputStream(entry)) {
+                String order = new String(in.readNBytes(16), StandardCharsets.US_ASCII).strip();
+                if (!order.equals("little")) {
+                    throw CheckpointException.inFile(file, "byteorder '" + order + "' is not supported (little-endian only)");
+                }
+            }
+        }
+    }
+
+    /** Carries a checked failure out of Pyrolite's persistent_load callback. */
+    private static final class StorageFailure extends RuntimeException {
+        final CheckpointException cause;
+
+        StorageFailure(CheckpointException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /** persistent_load: ('storage', storage_type, key, location, numel). */
+    private static Storage loadStorage(Path file, ZipFile zip, String top, Object pid, Map<String, Storage> cache) {
+        if (!(pid instanceof Object[] id) || id.length != 5 || !"storage".equals(id[0])
+                || !(id[1] instanceof StorageType type) || !(id[2] instanceof String key)) {
+            throw new StorageFailure(CheckpointException.inFile(file, "unexpected persistent id in data.pkl: "
+                    + (pid instanceof Object[] a ? Arrays.deepToString(a) : AllowListUnpickler.describe(pid))));
+        }
+        Storage cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long elementCount = AllowListUnpickler.toLong(id[4]);
+        ZipEntry entry = zip.getEntry(top + "data/" + key);
+        if (entry == null) {
+            throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " is missing from the zip"));
+        }
+        long byteCount = Math.multiplyExact(elementCount, type.elementType().byteSize());
+        if (byteCount > Integer.MAX_VALUE - 8) {
+            throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " is over 2 GB: not supported"));
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes((int) byteCount);
+            if (bytes.length != byteCount) {
+                throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " has " + bytes.length
+                        + " bytes, expected " + byteCount + " (truncated?)"));
+            }
+            Storage storage = new Storage(key, type.elementType(), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+            cache.put(key, storage);
+            return storage;
+        } catch (IOException e) {
+            throw new StorageFailure(CheckpointException.inFile(file, "cannot read storage data/" + key + ": " + e));
+        }
+    }
+
+    private static SequencedMap<String, HostTensor> materialise(Path file, Object root) throws CheckpointException {
+        if (!(root instanceof Map<?, ?> map)) {
+            throw CheckpointException.inFile(file, "data.pkl holds a " + AllowListUnpickler.describe(root)
+                    + ", not a state dict (a dict of name -> tensor)");
+        }
+        SequencedMap<String, HostTensor> tensors = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (!(entry.getValue() instanceof TensorRef ref) || !(ref.storage() instanceof Storage storage)) {
+                throw CheckpointException.inTensor(file, name, "value is a " + AllowListUnpickler.describe(entry.getValue())
+                        + ", not a tensor: only plain state dicts are supported");
+            }
+            tensors.put(name, TensorViews.materialise(file, name, storage.type(), storage.bytes(), ref));
+        }
+        return tensors;
+    }
+}

@@ -1,0 +1,94 @@
+package kcwb.training.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PytorchBinReaderTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tensors/pytorch_model.bin", "tensors/torch1x_model.bin"})
+    void readsTorch2AndTorch1ZipsExactly(String fixture) throws IOException {
+        StateDict sd = PytorchBinReader.read(CheckpointFixtures.path(fixture));
+        CheckpointFixtures.assertMatchesExpected(sd);
+    }
+
+    @Test
+    void tiedAndTransposedViewsShareTheirStorageValues() throws IOException {
+        StateDict sd = PytorchBinReader.read(CheckpointFixtures.path("tensors/pytorch_model.bin"));
+        float[] dense = sd.get("encoder.dense.weight").toFloatArray();
+        assertArrayEquals(dense, sd.get("tied").toFloatArray());
+        float[] transposed = sd.get("transposed").toFloatArray();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                assertTrue(dense[r * 4 + c] == transposed[c * 3 + r]);
+            }
+        }
+    }
+
+    @Test
+    void refusesTheMaliciousPickleNamingTheGlobal() {
+        Path file = CheckpointFixtures.path("bad/malicious.bin");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
+        assertTrue(e.getMessage().contains("malicious.bin"), e.getMessage());
+        assertTrue(e.getMessage().contains("refused to load global 'posix.system'"), e.getMessage());
+    }
+
+    @Test
+    void refusesBuiltinsEvalReachedThroughStackGlobal() throws IOException {
+        // PROTO 4, SHORT_BINUNICODE 'builtins', SHORT_BINUNICODE 'eval', STACK_GLOBAL, ..., REDUCE, STOP
+        byte[] pickle = HexFormat.of().parseHex("8004" + "8c086275696c74696e73" + "8c046576616c" + "93"
+                + "8c0131" + "85" + "52" + "2e");
+        Path file = zip("evil.bin", "evil/data.pkl", pickle);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
+        assertTrue(e.getMessage().contains("refused to load global 'builtins.eval'"), e.getMessage());
+    }
+
+    @Test
+    void truncatedZipIsAClearError() {
+        Path file = CheckpointFixtures.path("bad/truncated.bin");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
+        assertTrue(e.getMessage().contains("truncated.bin") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void legacyFormatAsksToResaveWithNewerTorch() {
+        Path file = CheckpointFixtures.path("tensors/legacy_model.bin");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
+        assertTrue(e.getMessage().contains("legacy PyTorch format"), e.getMessage());
+    }
+
+    @Test
+    void garbageAndSafetensorsGivenAsBinAreClearErrors() throws IOException {
+        Path garbage = Files.writeString(tmp.resolve("garbage.bin"), "hello");
+        assertTrue(assertThrows(CheckpointException.class, () -> PytorchBinReader.read(garbage))
+                .getMessage().contains("not a PyTorch checkpoint"));
+        Path noPickle = zip("other.bin", "other/readme.txt", new byte[] {1});
+        assertTrue(assertThrows(CheckpointException.class, () -> PytorchBinReader.read(noPickle))
+                .getMessage().contains("no <folder>/data.pkl"));
+    }
+
+    private Path zip(String name, String entry, byte[] content) throws IOException {
+        Path file = tmp.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return file;
+    }
+}
