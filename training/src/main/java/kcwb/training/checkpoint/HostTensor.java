@@ -63,7 +63,7 @@ public record HostTensor(String name, ElementType type, long[] shape, ByteBuffer
         }
     }
 
-    static long elementCount(long[] shape) {
+    public static long elementCount(long[] shape) {
         long count = 1;
         for (long dim : shape) {
             if (dim < 0) {

@@ -138,9 +138,10 @@ public final class PytorchBinReader {
             throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " is over 2 GB: not supported"));
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) byteCount);
-            if (bytes.length != byteCount) {
-                throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " has " + bytes.length
+            byte[] bytes = new byte[(int) byteCount]; // read straight into place: readNBytes(n) would copy twice
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read != byteCount) {
+                throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " has " + read
                         + " bytes, expected " + byteCount + " (truncated?)"));
             }
             Storage storage = new Storage(key, type.elementType(), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));

@@ -3,6 +3,7 @@ package kcwb.training.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import kcwb.training.model.HfModule;
  */
 public final class StateDictLoader {
     public static final String ELECTRA_PREFIX = "electra";
+    static final int STAGING_BYTES = 16 << 20;
 
     private StateDictLoader() {}
 
@@ -38,12 +40,18 @@ public final class StateDictLoader {
      *     holds the report and no parameter has been changed
      */
     public static LoadReport load(HfModule model, StateDict weights, String baseModelPrefix) throws CheckpointException {
+        return load(model, weights, baseModelPrefix, STAGING_BYTES);
+    }
+
+    static LoadReport load(HfModule model, StateDict weights, String baseModelPrefix, int stagingBytes)
+            throws CheckpointException {
         Plan plan = plan(model, weights, baseModelPrefix);
         if (!plan.report().isLoadable()) {
             throw new CheckpointException("checkpoint does not fit the model:\n" + plan.report().summary());
         }
+        ByteBuffer staging = ByteBuffer.allocateDirect(stagingBytes);
         for (Map.Entry<String, HostTensor> entry : plan.sources().entrySet()) {
-            copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()));
+            copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()), staging);
         }
         return plan.report();
     }
@@ -110,19 +118,43 @@ public final class StateDictLoader {
         return parameter.getArray().getShape().getShape();
     }
 
-    private static void copy(String key, HostTensor source, Parameter parameter) throws CheckpointException {
+    /**
+     * Copies one tensor into the parameter's own memory. DJL's {@code create} wraps a direct buffer
+     * without copying; {@code set} then copies it natively, and the wrapper is closed at once. A mapped
+     * file region (safetensors) is wrapped as is: torch only reads it. Heap data (.bin storages, widened
+     * halves) goes through one small direct staging buffer, a block of rows at a time, so the load holds
+     * the host state dict plus {@link #STAGING_BYTES} besides the model.
+     */
+    private static void copy(String key, HostTensor source, Parameter parameter, ByteBuffer staging) throws CheckpointException {
         NDArray target = parameter.getArray();
         DataType wanted = dataType(source.type());
         if (target.getDataType() != wanted) {
             throw new CheckpointException("tensor '" + key + "': checkpoint holds " + source.type()
                     + " but the model parameter is " + target.getDataType());
         }
-        // A writable direct copy: DJL's create() wraps the buffer without copying (it may be a read-only
-        // file mapping otherwise), and set() copies it into the parameter's own memory.
-        ByteBuffer direct = ByteBuffer.allocateDirect((int) source.byteSize()).order(ByteOrder.nativeOrder());
-        direct.put(source.data()).flip();
-        try (NDArray staged = target.getManager().create(direct, target.getShape(), wanted)) {
-            target.set(new NDIndex("..."), staged);
+        ByteBuffer data = source.data();
+        Shape shape = target.getShape();
+        if (data.isDirect() || shape.dimension() == 0) {
+            copyRows(target, data.isDirect() ? data : staging.clear().put(data).flip(), "...", shape);
+            return;
+        }
+        long rows = shape.get(0);
+        long rowBytes = rows == 0 ? 1 : data.remaining() / rows;
+        long rowsPerBlock = Math.max(1, staging.capacity() / Math.max(1, rowBytes));
+        for (long start = 0; start < rows; start += rowsPerBlock) {
+            long end = Math.min(rows, start + rowsPerBlock);
+            ByteBuffer block = data.slice((int) (start * rowBytes), (int) ((end - start) * rowBytes));
+            ByteBuffer direct = block.remaining() <= staging.capacity() ? staging.clear().put(block).flip()
+                    : ByteBuffer.allocateDirect(block.remaining()).put(block).flip(); // one row over the staging size
+            long[] blockShape = shape.getShape();
+            blockShape[0] = end - start;
+            copyRows(target, direct, start + ":" + end, new Shape(blockShape));
+        }
+    }
+
+    private static void copyRows(NDArray target, ByteBuffer direct, String index, Shape shape) {
+        try (NDArray wrapped = target.getManager().create(direct.order(ByteOrder.nativeOrder()), shape, target.getDataType())) {
+            target.set(new NDIndex(index), wrapped);
         } finally {
             Reference.reachabilityFence(direct);
         }

@@ -96,6 +96,17 @@ class StateDictLoaderTest {
                 model.namedParameters().get("encoder.dense.weight").getArray().toFloatArray());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {8, 20, 40})
+    void copiesHeapTensorsThroughASmallStagingBufferBlockByBlock(int stagingBytes) throws CheckpointException {
+        TinyHfModule model = new TinyHfModule(manager, "electra", true);
+        StateDict sd = stateDict("electra.", true, "weight", "bias");
+        StateDictLoader.load(model, sd, "electra", stagingBytes);
+        for (var entry : model.namedParameters().entrySet()) {
+            assertArrayEquals(sd.get(entry.getKey()).toFloatArray(), entry.getValue().getArray().toFloatArray(), entry.getKey());
+        }
+    }
+
     private static StateDict stateDict(String prefix, boolean withHead, String lnWeight, String lnBias) {
         SequencedMap<String, HostTensor> tensors = new LinkedHashMap<>();
         put(tensors, prefix + "encoder.dense.weight", 3, 4);
