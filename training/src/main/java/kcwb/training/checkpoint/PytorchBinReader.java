@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,13 +42,15 @@ public final class PytorchBinReader {
 
     public static StateDict read(Path file) throws CheckpointException {
         checkMagic(file);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile()); FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             String top = topFolder(file, zip);
             checkByteOrder(file, zip, top);
+            Map<String, Long> dataOffsets = ZipDataOffsets.read(channel);
+            StorageSource source = new StorageSource(file, zip, channel, dataOffsets, top);
             Map<String, Storage> storages = new HashMap<>();
             Object root;
             try (InputStream pickle = zip.getInputStream(zip.getEntry(top + "data.pkl"))) {
-                AllowListUnpickler unpickler = new AllowListUnpickler(pid -> loadStorage(file, zip, top, pid, storages));
+                AllowListUnpickler unpickler = new AllowListUnpickler(pid -> loadStorage(source, pid, storages));
                 root = unpickler.load(pickle);
             } catch (AllowListUnpickler.UnsafePickleException e) {
                 throw CheckpointException.inFile(file, "unsafe pickle: " + e.getMessage());
@@ -117,8 +121,11 @@ public final class PytorchBinReader {
         }
     }
 
+    private record StorageSource(Path file, ZipFile zip, FileChannel channel, Map<String, Long> dataOffsets, String top) {}
+
     /** persistent_load: ('storage', storage_type, key, location, numel). */
-    private static Storage loadStorage(Path file, ZipFile zip, String top, Object pid, Map<String, Storage> cache) {
+    private static Storage loadStorage(StorageSource source, Object pid, Map<String, Storage> cache) {
+        Path file = source.file();
         if (!(pid instanceof Object[] id) || id.length != 5 || !"storage".equals(id[0])
                 || !(id[1] instanceof StorageType type) || !(id[2] instanceof String key)) {
             throw new StorageFailure(CheckpointException.inFile(file, "unexpected persistent id in data.pkl: "
@@ -129,7 +136,7 @@ public final class PytorchBinReader {
             return cached;
         }
         long elementCount = AllowListUnpickler.toLong(id[4]);
-        ZipEntry entry = zip.getEntry(top + "data/" + key);
+        ZipEntry entry = source.zip().getEntry(source.top() + "data/" + key);
         if (entry == null) {
             throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " is missing from the zip"));
         }
@@ -137,18 +144,42 @@ public final class PytorchBinReader {
         if (byteCount > Integer.MAX_VALUE - 8) {
             throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " is over 2 GB: not supported"));
         }
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = new byte[(int) byteCount]; // read straight into place: readNBytes(n) would copy twice
-            int read = in.readNBytes(bytes, 0, bytes.length);
-            if (read != byteCount) {
-                throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " has " + read
-                        + " bytes, expected " + byteCount + " (truncated?)"));
+        if (entry.getSize() >= 0 && entry.getSize() < byteCount) {
+            throw new StorageFailure(CheckpointException.inFile(file, "storage data/" + key + " has " + entry.getSize()
+                    + " bytes, expected " + byteCount + " (truncated or corrupt)"));
+        }
+        try {
+            ByteBuffer bytes = mapStored(source, entry, byteCount);
+            if (bytes == null) {
+                bytes = stream(source, entry, key, byteCount);
             }
-            Storage storage = new Storage(key, type.elementType(), ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+            Storage storage = new Storage(key, type.elementType(), bytes.order(ByteOrder.LITTLE_ENDIAN));
             cache.put(key, storage);
             return storage;
         } catch (IOException e) {
             throw new StorageFailure(CheckpointException.inFile(file, "cannot read storage data/" + key + ": " + e));
+        }
+    }
+
+    /** Stored entries (torch never compresses) are mapped, not copied: like safetensors, no heap copy. */
+    private static ByteBuffer mapStored(StorageSource source, ZipEntry entry, long byteCount) throws IOException {
+        Long offset = source.dataOffsets().get(entry.getName());
+        if (entry.getMethod() != ZipEntry.STORED || offset == null || byteCount == 0
+                || offset + byteCount > source.channel().size()) {
+            return null;
+        }
+        return source.channel().map(FileChannel.MapMode.READ_ONLY, offset, byteCount);
+    }
+
+    private static ByteBuffer stream(StorageSource source, ZipEntry entry, String key, long byteCount) throws IOException {
+        try (InputStream in = source.zip().getInputStream(entry)) {
+            byte[] bytes = new byte[(int) byteCount]; // read straight into place: readNBytes(n) would copy twice
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read != byteCount) {
+                throw new StorageFailure(CheckpointException.inFile(source.file(), "storage data/" + key + " has " + read
+                        + " bytes, expected " + byteCount + " (truncated?)"));
+            }
+            return ByteBuffer.wrap(bytes);
         }
     }
 

@@ -41,6 +41,29 @@ class PytorchBinReaderTest {
     }
 
     @Test
+    void storedStoragesAreMemoryMappedNotCopied() throws IOException {
+        StateDict sd = PytorchBinReader.read(CheckpointFixtures.path("tensors/pytorch_model.bin"));
+        assertTrue(sd.get("encoder.dense.weight").data().isDirect());
+        assertTrue(sd.get("embeddings.position_ids").data().isDirect());
+    }
+
+    @Test
+    void deflatedEntriesAreStreamedInstead() throws IOException {
+        Path deflated = tmp.resolve("deflated.bin");
+        try (var in = new java.util.zip.ZipFile(CheckpointFixtures.path("tensors/pytorch_model.bin").toFile());
+                OutputStream out = Files.newOutputStream(deflated); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        StateDict sd = PytorchBinReader.read(deflated);
+        CheckpointFixtures.assertMatchesExpected(sd);
+        assertTrue(!sd.get("encoder.dense.weight").data().isDirect());
+    }
+
+    @Test
     void refusesTheMaliciousPickleNamingTheGlobal() {
         Path file = CheckpointFixtures.path("bad/malicious.bin");
         CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
