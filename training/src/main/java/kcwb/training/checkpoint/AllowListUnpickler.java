@@ -97,8 +97,8 @@ final class AllowListUnpickler extends Unpickler {
     protected Object dispatch(short opcode) throws PickleException, IOException {
         switch (opcode) {
             case Opcodes.GLOBAL -> {
-                String module = PickleUtils.readline(input);
-                String name = PickleUtils.readline(input);
+                String module = readLine();
+                String name = readLine();
                 stack.add(resolve(module, name));
                 return NO_RETURN_VALUE;
             }
@@ -125,6 +125,15 @@ final class AllowListUnpickler extends Unpickler {
                 return super.dispatch(opcode);
             }
         }
+    }
+
+    /** A GLOBAL operand line; one cut off by the end of the file is truncation, not a strange global. */
+    private String readLine() throws IOException {
+        String line = PickleUtils.readline(input, true);
+        if (!line.endsWith("\n")) {
+            throw new PickleException("pickle truncated inside a GLOBAL opcode");
+        }
+        return line.substring(0, line.length() - 1);
     }
 
     private static IObjectConstructor resolve(String module, String name) {

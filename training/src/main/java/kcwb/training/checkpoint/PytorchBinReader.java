@@ -25,7 +25,7 @@ import net.razorvine.pickle.PickleException;
 /**
  * Reads {@code pytorch_model.bin} written by {@code torch.save} (torch >= 1.6): a zip with one top
  * folder holding {@code data.pkl}, {@code data/<key>} raw storages and, since torch 2.x,
- * {@code byteorder}. The pickle is read through {@link AllowListUnpickler}. Each storage is read once
+ * {@code byteorder}; the older non-zip format goes to {@link LegacyTorchReader}. The pickle is read through {@link AllowListUnpickler}. Each storage is read once
  * (tied weights share it), views are materialised with their offset and strides, and F16/BF16
  * become F32. Contiguous F32 tensors are views of their storage: one copy of the weights in memory.
  */
@@ -41,7 +41,9 @@ public final class PytorchBinReader {
     }
 
     public static StateDict read(Path file) throws CheckpointException {
-        checkMagic(file);
+        if (!isZip(file)) {
+            return new StateDict(LegacyTorchReader.read(file), Map.of());
+        }
         try (ZipFile zip = new ZipFile(file.toFile()); FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             String top = topFolder(file, zip);
             checkByteOrder(file, zip, top);
@@ -69,7 +71,8 @@ public final class PytorchBinReader {
         }
     }
 
-    private static void checkMagic(Path file) throws CheckpointException {
+    /** True for a zip, false for the legacy pickle format; anything else is refused. */
+    private static boolean isZip(Path file) throws CheckpointException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4);
@@ -77,11 +80,10 @@ public final class PytorchBinReader {
             throw CheckpointException.inFile(file, "cannot read checkpoint: " + e);
         }
         if (Arrays.equals(head, ZIP_MAGIC)) {
-            return;
+            return true;
         }
         if (head.length >= 2 && (head[0] & 0xff) == 0x80) {
-            throw CheckpointException.inFile(file, "legacy PyTorch format (torch < 1.6, not a zip) is not supported;"
-                    + " re-save it with torch >= 1.6: torch.save(torch.load(f), f)");
+            return false;
         }
         throw CheckpointException.inFile(file, "not a PyTorch checkpoint: expected a torch.save zip (starts with PK)");
     }

@@ -21,8 +21,8 @@ class PytorchBinReaderTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tensors/pytorch_model.bin", "tensors/torch1x_model.bin"})
-    void readsTorch2AndTorch1ZipsExactly(String fixture) throws IOException {
+    @ValueSource(strings = {"tensors/pytorch_model.bin", "tensors/torch1x_model.bin", "tensors/legacy_model.bin"})
+    void readsTorch2AndTorch1ZipsAndTheLegacyFormatExactly(String fixture) throws IOException {
         StateDict sd = PytorchBinReader.read(CheckpointFixtures.path(fixture));
         CheckpointFixtures.assertMatchesExpected(sd);
     }
@@ -89,10 +89,13 @@ class PytorchBinReaderTest {
     }
 
     @Test
-    void legacyFormatAsksToResaveWithNewerTorch() {
-        Path file = CheckpointFixtures.path("tensors/legacy_model.bin");
-        CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
-        assertTrue(e.getMessage().contains("legacy PyTorch format"), e.getMessage());
+    void truncatedLegacyFileIsAClearError() throws IOException {
+        byte[] legacy = Files.readAllBytes(CheckpointFixtures.path("tensors/legacy_model.bin"));
+        for (int cut : new int[] {legacy.length - 5, legacy.length / 2, 40}) {
+            Path file = Files.write(tmp.resolve("legacy-" + cut + ".bin"), java.util.Arrays.copyOf(legacy, cut));
+            CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));
+            assertTrue(e.getMessage().contains("legacy-" + cut + ".bin") && e.getMessage().contains("truncated"), e.getMessage());
+        }
     }
 
     @Test
