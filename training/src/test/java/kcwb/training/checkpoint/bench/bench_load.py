@@ -5,7 +5,7 @@ Run from the repository root (venv as in fixtures/checkpoint/make_fixture.py's h
     /work/venv/bin/python training/src/test/java/kcwb/training/checkpoint/bench/bench_load.py load /tmp/kcwb-bench/model.safetensors
     /work/venv/bin/python training/src/test/java/kcwb/training/checkpoint/bench/bench_load.py load /tmp/kcwb-bench/pytorch_model.bin
 
-make-bin writes pytorch_model.bin (torch.save zip) from the model.safetensors CheckpointLoadBench generated.
+make-bin writes pytorch_model.bin (torch.save zip) and legacy_model.bin (non-zip) from the model.safetensors CheckpointLoadBench generated.
 load reads the file (safetensors.torch.load_file / torch.load(weights_only=True)) then copies every
 tensor into preallocated zero parameters, like Java's read + StateDictLoader.load; prints times and peak RSS.
 """
@@ -25,8 +25,10 @@ def main():
     torch.set_num_threads(2)
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "make-bin":
-        torch.save(load_file(path + "/model.safetensors"), path + "/pytorch_model.bin")
-        print("wrote", path + "/pytorch_model.bin")
+        sd = load_file(path + "/model.safetensors")
+        torch.save(sd, path + "/pytorch_model.bin")
+        torch.save(sd, path + "/legacy_model.bin", _use_new_zipfile_serialization=False)
+        print("wrote", path + "/pytorch_model.bin and legacy_model.bin (torch < 1.6 format)")
         return
     t0 = time.perf_counter()
     params = None
@@ -35,7 +37,7 @@ def main():
         with safe_open(path, "pt") as f:
             params = {k: torch.zeros(f.get_slice(k).get_shape()) for k in f.keys()}
     else:
-        shapes = {k: v.shape for k, v in torch.load(path, weights_only=True, mmap=True).items()}
+        shapes = {k: v.shape for k, v in torch.load(path, weights_only=True, mmap=not path.endswith("legacy_model.bin")).items()}
         params = {k: torch.zeros(s) for k, s in shapes.items()}
     rss_model = peak_rss_mb()
     t1 = time.perf_counter()
