@@ -40,7 +40,7 @@ final class LegacyTorchReader {
             return read(file, mapped);
         } catch (CheckpointException e) {
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | ArithmeticException e) {
             throw CheckpointException.inFile(file, "cannot read legacy checkpoint: " + e);
         }
     }
@@ -70,8 +70,8 @@ final class LegacyTorchReader {
             keys = keyList;
         } catch (AllowListUnpickler.UnsafePickleException e) {
             throw CheckpointException.inFile(file, "unsafe pickle: " + e.getMessage());
-        } catch (PickleException | IOException | ClassCastException | IllegalArgumentException e) {
-            throw CheckpointException.inFile(file, "not a readable legacy state dict (truncated?): " + e.getMessage());
+        } catch (IOException | RuntimeException e) { // Pyrolite on a cut or corrupt pickle
+            throw CheckpointException.inFile(file, "not a readable legacy state dict (truncated or corrupt?): " + e);
         }
         Map<PendingStorage, ByteBuffer> storages = new HashMap<>();
         for (Object key : keys) {

@@ -20,25 +20,21 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import kcwb.training.checkpoint.AllowListUnpickler.StorageType;
 import kcwb.training.checkpoint.AllowListUnpickler.TensorRef;
-import net.razorvine.pickle.PickleException;
 
 /**
  * Reads {@code pytorch_model.bin} written by {@code torch.save} (torch >= 1.6): a zip with one top
  * folder holding {@code data.pkl}, {@code data/<key>} raw storages and, since torch 2.x,
- * {@code byteorder}; the older non-zip format goes to {@link LegacyTorchReader}. The pickle is read through {@link AllowListUnpickler}. Each storage is read once
- * (tied weights share it), views are materialised with their offset and strides, and F16/BF16
- * become F32. Contiguous F32 tensors are views of their storage: one copy of the weights in memory.
+ * {@code byteorder}; the older non-zip format goes to {@link LegacyTorchReader}. The pickle is read
+ * through {@link AllowListUnpickler}. Each storage is memory-mapped once (tied weights share it),
+ * views are materialised with their offset and strides, and F16/BF16 become F32. Contiguous F32
+ * tensors are views of the mapping: no heap copy of the weights.
  */
 public final class PytorchBinReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private PytorchBinReader() {}
 
-    private record Storage(String key, ElementType type, ByteBuffer bytes) {
-        long elementCount() {
-            return bytes.remaining() / type.byteSize();
-        }
-    }
+    private record Storage(String key, ElementType type, ByteBuffer bytes) {}
 
     public static StateDict read(Path file) throws CheckpointException {
         if (!isZip(file)) {
@@ -54,19 +50,19 @@ public final class PytorchBinReader {
             try (InputStream pickle = zip.getInputStream(zip.getEntry(top + "data.pkl"))) {
                 AllowListUnpickler unpickler = new AllowListUnpickler(pid -> loadStorage(source, pid, storages));
                 root = unpickler.load(pickle);
-            } catch (AllowListUnpickler.UnsafePickleException e) {
-                throw CheckpointException.inFile(file, "unsafe pickle: " + e.getMessage());
-            } catch (PickleException | ClassCastException | IllegalStateException e) {
-                throw CheckpointException.inFile(file, "data.pkl is not a readable state dict: " + e.getMessage());
             } catch (StorageFailure e) {
                 throw e.cause;
+            } catch (AllowListUnpickler.UnsafePickleException e) {
+                throw CheckpointException.inFile(file, "unsafe pickle: " + e.getMessage());
+            } catch (RuntimeException e) { // Pyrolite on a corrupt pickle: PickleException, stack underflow, ...
+                throw CheckpointException.inFile(file, "data.pkl is not a readable state dict (corrupt?): " + e);
             }
             return new StateDict(materialise(file, root), Map.of());
         } catch (ZipException e) {
             throw CheckpointException.inFile(file, "not a readable torch.save zip (truncated or corrupt): " + e.getMessage());
         } catch (CheckpointException e) {
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | ArithmeticException e) {
             throw CheckpointException.inFile(file, "cannot read checkpoint: " + e);
         }
     }

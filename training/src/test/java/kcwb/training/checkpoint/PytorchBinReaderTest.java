@@ -64,6 +64,34 @@ class PytorchBinReaderTest {
     }
 
     @Test
+    void corruptedPicklesAndStoragesOnlyEverGiveCheckpointExceptions() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        Path original = CheckpointFixtures.path("tensors/pytorch_model.bin");
+        for (int round = 0; round < 150; round++) {
+            Path file = tmp.resolve("corrupt-" + round + ".bin");
+            try (var in = new java.util.zip.ZipFile(original.toFile());
+                    OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    byte[] bytes = in.getInputStream(entry).readAllBytes();
+                    if (entry.getName().endsWith("data.pkl")) {
+                        for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                        }
+                    }
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+            try {
+                PytorchBinReader.read(file);
+            } catch (CheckpointException expected) {
+                assertTrue(expected.getMessage().contains(file.toString()), expected.getMessage());
+            }
+        }
+    }
+
+    @Test
     void refusesTheMaliciousPickleNamingTheGlobal() {
         Path file = CheckpointFixtures.path("bad/malicious.bin");
         CheckpointException e = assertThrows(CheckpointException.class, () -> PytorchBinReader.read(file));

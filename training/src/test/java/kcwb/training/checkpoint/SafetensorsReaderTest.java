@@ -67,6 +67,24 @@ class SafetensorsReaderTest {
                 .getMessage().contains("unsupported dtype 'F8_E4M3'"));
     }
 
+    @Test
+    void corruptedFilesOnlyEverGiveCheckpointExceptions() throws IOException {
+        byte[] original = Files.readAllBytes(CheckpointFixtures.path("tensors/model.safetensors"));
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = original.clone();
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                bytes[random.nextInt(Math.min(bytes.length, 400))] = (byte) random.nextInt(256); // length + header
+            }
+            Path file = Files.write(tmp.resolve("corrupt-" + round + ".safetensors"), bytes);
+            try {
+                SafetensorsReader.read(file);
+            } catch (CheckpointException expected) {
+                assertTrue(expected.getMessage().contains(file.toString()), expected.getMessage());
+            }
+        }
+    }
+
     private Path write(String name, String header, byte[] data) throws IOException {
         byte[] json = header.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.allocate(8 + json.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
