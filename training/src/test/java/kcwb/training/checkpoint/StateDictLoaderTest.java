@@ -107,6 +107,25 @@ class StateDictLoaderTest {
         }
     }
 
+    @Test
+    void aModelWrittenAsAnHfFolderLoadsBackIntoAFreshModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        TinyHfModule trained = new TinyHfModule(manager, "electra", true);
+        StateDictLoader.load(trained, stateDict("electra.", true, "weight", "bias"), "electra");
+        java.nio.file.Path out = tmp.resolve("export");
+        HfFolderWriter.write(out, trained, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("model_type", "electra"), null, null);
+        TinyHfModule fresh = new TinyHfModule(manager, "electra", true);
+        LoadReport report = StateDictLoader.load(fresh, HfFolder.open(out).readWeights(), "electra");
+        assertEquals(6, report.loadedCount());
+        for (var entry : trained.namedParameters().entrySet()) {
+            assertArrayEquals(entry.getValue().getArray().toFloatArray(),
+                    fresh.namedParameters().get(entry.getKey()).getArray().toFloatArray(), entry.getKey());
+        }
+        assertEquals(List.copyOf(trained.namedParameters().keySet()),
+                List.copyOf(ModelWeights.snapshot(fresh).tensors().keySet()));
+    }
+
     private static StateDict stateDict(String prefix, boolean withHead, String lnWeight, String lnBias) {
         SequencedMap<String, HostTensor> tensors = new LinkedHashMap<>();
         put(tensors, prefix + "encoder.dense.weight", 3, 4);
