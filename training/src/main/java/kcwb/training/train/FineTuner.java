@@ -73,7 +73,9 @@ public final class FineTuner {
             in.checkpointReader.readInto(checkpointDir, in.model);
             return execute(state, checkpointDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot resume from " + checkpointDir + ": " + e.getMessage(), e);
+            String message = "cannot resume from " + checkpointDir + ": " + e.getMessage();
+            events.emit(new TrainingEvent.Failed(message, e));
+            throw new UncheckedIOException(message, e);
         }
     }
 
