@@ -49,11 +49,19 @@ public final class AdamW implements AutoCloseable {
         return step;
     }
 
-    /** One update with learning rate {@code lr}, using the gradients currently on the parameters. */
+    /**
+     * One update with learning rate {@code lr}, using the gradients currently on the parameters. The moment
+     * and parameter update run in DJL's fused native Adam kernel (one native call per parameter instead of a
+     * dozen): it computes {@code p − c·m/(√v + ε')}, which equals torch's formula with
+     * {@code c = lr·√(1 − β2^t)/(1 − β1^t)} and {@code ε' = ε·√(1 − β2^t)}. Weight decay is applied first,
+     * separately, exactly as torch does (the moments do not depend on p, so the order is the same).
+     */
     public void step(double lr) {
         step++;
-        double stepSize = lr / (1 - Math.pow(beta1, step));
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        float correctedRate = (float) (lr / biasCorrection1 * biasCorrection2Sqrt);
+        float correctedEpsilon = (float) (epsilon * biasCorrection2Sqrt);
         for (var entry : parameters.entrySet()) {
             NDArray param = entry.getValue().getArray();
             if (!param.hasGradient()) {
@@ -65,14 +73,11 @@ public final class AdamW implements AutoCloseable {
             try (NDManager scratch = stateManager.newSubManager()) {
                 NDArray grad = param.getGradient();
                 grad.attach(scratch);
-                scratch.tempAttachAll(param, m, v);
                 if (weightDecay != 0 && WeightDecayRule.decays(name)) {
                     param.muli(1 - lr * weightDecay);
                 }
-                m.muli(beta1).addi(grad.mul(1 - beta1));
-                v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
-                NDArray denom = v.sqrt().divi(biasCorrection2Sqrt).addi(epsilon);
-                param.subi(m.div(denom).muli(stepSize));
+                param.getNDArrayInternal().adamUpdate(new NDList(param, grad, m, v), new NDList(param), (float) lr,
+                        correctedRate, 0f, 1f, -1f, (float) beta1, (float) beta2, correctedEpsilon, true, false);
             }
         }
     }

@@ -83,6 +83,33 @@ class AdamWParityTest {
     }
 
     @Test
+    void epsilonIsAddedAfterTheBiasCorrectedSquareRootAsInTorch() {
+        JsonNode e = OptimizerFixture.load().root.get("eps_case");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray w = manager.create(OptimizerFixture.floats(e.get("initial")));
+            w.setRequiresGradient(true);
+            var parameters = new java.util.LinkedHashMap<String, ai.djl.nn.Parameter>();
+            parameters.put("w", ai.djl.nn.Parameter.builder().setName("w").setType(ai.djl.nn.Parameter.Type.WEIGHT)
+                    .optArray(w).build());
+            AdamW adam = new AdamW(parameters, e.get("betas").get(0).asDouble(), e.get("betas").get(1).asDouble(),
+                    e.get("eps").asDouble(), 0.0, manager);
+            for (JsonNode g : e.get("grads")) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray grad = w.getGradient();
+                    grad.attach(scope);
+                    grad.subi(grad);
+                    NDArray target = scope.create(OptimizerFixture.floats(g));
+                    try (var collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                        collector.backward(target.mul(w).sum());   // d/dw = g
+                    }
+                }
+                adam.step(e.get("lr").asDouble());
+            }
+            assertClose(OptimizerFixture.floats(e.get("final")), w.toFloatArray(), "w");
+        }
+    }
+
+    @Test
     void weightDecayGroupsMatchTransformersTrainer() {
         OptimizerFixture fixture = OptimizerFixture.load();
         List<String> expected = new ArrayList<>();
