@@ -2,7 +2,8 @@ package kcwb.training.train;
 
 /**
  * Text → token ids, truncated to {@code maxLength} (special tokens included). The tokenizer's class is
- * adapted to this with one lambda; it must be safe to call from the batcher's producer thread.
+ * adapted to this with one lambda. It is called from producer threads (the train and dev producers may run
+ * at the same time, when an evaluation happens mid-epoch), so it must be thread-safe.
  */
 @FunctionalInterface
 public interface TextEncoder {

@@ -23,7 +23,7 @@ class NativeMemoryTest {
 
     @Test
     void liveArraysAndRssStayFlatOverManySteps() throws IOException {
-        int steps = Integer.getInteger("kcwb.memory.steps", 240);
+        int steps = Integer.getInteger("kcwb.memory.steps", 160);
         int every = 20;
         List<Integer> liveArrays = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
