@@ -9,11 +9,14 @@ public sealed interface TrainingEvent {
     record Started(String device, int threads, int trainExamples, int devExamples, int stepsPerEpoch,
             int totalSteps, long resumedFromStep, TrainingConfig config) implements TrainingEvent {}
 
-    /** Every {@code loggingSteps} optimiser steps: the mean micro-batch loss since the last one. */
-    record Step(long step, int epoch, double loss, double learningRate, double gradNorm, double samplesPerSecond,
+    /**
+     * Every {@code loggingSteps} optimiser steps: the mean micro-batch loss since the last one. {@code epoch}
+     * is progress in epochs as HF logs it (1.5 = halfway through the second epoch).
+     */
+    record Step(long step, double epoch, double loss, double learningRate, double gradNorm, double samplesPerSecond,
             double etaSeconds) implements TrainingEvent {}
 
-    record Eval(long step, int epoch, Evaluation metrics) implements TrainingEvent {}
+    record Eval(long step, double epoch, Evaluation metrics) implements TrainingEvent {}
 
     /** {@code metrics} is null for a checkpoint saved on cancel; {@code best} when it is the best so far. */
     record CheckpointSaved(long step, Path path, Evaluation metrics, boolean best) implements TrainingEvent {}

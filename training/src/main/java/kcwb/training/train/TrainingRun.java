@@ -29,6 +29,7 @@ final class TrainingRun {
     private long step;
     private long microBatches;
     private DataPosition position;
+    private double epochProgress;
     private BestMetricTracker tracker;
     private List<TrainingState.KeptCheckpoint> kept;
     private Evaluation bestEvaluation;
@@ -52,6 +53,8 @@ final class TrainingRun {
         this.startStep = step;
         this.microBatches = state.microBatches();
         this.position = state.next();
+        this.epochProgress = position.epoch()
+                + (double) position.batchIndex() / Math.ceilDiv(batcher.size(), config.batchSize());
         this.tracker = new BestMetricTracker(state.bestMetric(), state.bestStep(), state.evalsWithoutImprovement());
         this.kept = new ArrayList<>(state.kept());
     }
@@ -83,10 +86,11 @@ final class TrainingRun {
                     TrainStep.Update update = trainStep.update();
                     step = update.step();
                     position = b == plan.size() ? new DataPosition(epoch + 1, 0) : new DataPosition(epoch, b);
+                    epochProgress = epoch + (double) b / plan.size();
                     if (step % config.loggingSteps() == 0 || step == totalSteps) {
                         double elapsed = (System.nanoTime() - started) / 1e9;
                         double eta = elapsed / (step - startStep) * (totalSteps - step);
-                        events.emit(log.close(step, epoch, update, eta));
+                        events.emit(log.close(step, epochProgress, update, eta));
                         log = new LogWindow(System.nanoTime());
                     }
                     boolean evalDue = (config.evalEverySteps() > 0 && step % config.evalEverySteps() == 0)
@@ -110,7 +114,7 @@ final class TrainingRun {
         Evaluation metrics = null;
         if (in.dev.size() > 0) {
             metrics = tuner.evaluate(manager);
-            events.emit(new TrainingEvent.Eval(step, position.epoch(), metrics));
+            events.emit(new TrainingEvent.Eval(step, epochProgress, metrics));
             tracker = tracker.observe(metrics.metric(config.metricForBest()), step, config.greaterIsBetter(),
                     config.earlyStoppingMinDelta());
             if (tracker.improvedAt(step)) {
@@ -130,11 +134,15 @@ final class TrainingRun {
                 config.keepBestCheckpoints(), config.greaterIsBetter());
         TrainingState state = new TrainingState(TrainingState.FORMAT_VERSION, step, microBatches, position,
                 config.seed(), tracker.best(), tracker.bestStep(), tracker.evalsWithoutImprovement(), survivors, config);
+        Path partial = in.outputDir.resolve(folder + ".partial");
         try {
+            // written aside and renamed, so a kill -9 never leaves a folder that looks complete but is not
+            deleteRecursively(partial);
+            Files.createDirectories(partial);
+            in.checkpointWriter.write(partial, in.model, step, metrics);
+            TrainingStateStore.save(partial, state, optimizer);
             deleteRecursively(dir);
-            Files.createDirectories(dir);
-            in.checkpointWriter.write(dir, in.model, step, metrics);
-            TrainingStateStore.save(dir, state, optimizer);
+            Files.move(partial, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             for (var old : kept) {
                 if (!survivors.contains(old)) {
                     deleteRecursively(in.outputDir.resolve(old.folder()));
@@ -203,7 +211,7 @@ final class TrainingRun {
             samples += rows;
         }
 
-        TrainingEvent.Step close(long step, int epoch, TrainStep.Update update, double eta) {
+        TrainingEvent.Step close(long step, double epoch, TrainStep.Update update, double eta) {
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             return new TrainingEvent.Step(step, epoch, lossSum / lossCount, update.learningRate(), update.gradNorm(),
                     samples / seconds, eta);

@@ -59,10 +59,14 @@ class FineTunerTest {
             assertTrue(evals.getLast().accuracy() > 0.6, "the stand-in learns the synthetic task: " + evals.getLast());
             var firstStep = (TrainingEvent.Step) events.get(1);
             assertEquals(0.0, firstStep.learningRate(), "HF warmup starts at lr 0");
+            assertEquals(2.0 / 12, firstStep.epoch(), 1e-12, "2 of 12 batches of the first epoch");
+            var lastStep = (TrainingEvent.Step) events.stream().filter(e -> e instanceof TrainingEvent.Step)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertEquals(3.0, lastStep.epoch(), 1e-12);
 
             try (var folders = Files.list(tmp)) {
                 List<Path> kept = folders.sorted().toList();
-                assertTrue(kept.size() <= 2, "best 1 + last: " + kept);
+                assertTrue(kept.size() <= 2, "best 1 + last, no partial folders: " + kept);
                 assertTrue(kept.contains(summary.lastCheckpoint()));
                 assertTrue(kept.contains(summary.bestCheckpoint()));
             }
