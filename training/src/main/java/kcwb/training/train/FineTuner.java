@@ -55,7 +55,7 @@ public final class FineTuner {
     /** Trains from scratch (the model's current weights, step 0). */
     public TrainingSummary run() {
         TrainingState fresh = new TrainingState(TrainingState.FORMAT_VERSION, 0, 0, DataPosition.START,
-                in.config.seed(), null, -1, 0, List.of(), in.config);
+                in.config.seed(), null, -1, 0, null, List.of(), in.config);
         return execute(fresh, null);
     }
 

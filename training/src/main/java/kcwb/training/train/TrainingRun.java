@@ -57,6 +57,7 @@ final class TrainingRun {
                 + (double) position.batchIndex() / Math.ceilDiv(batcher.size(), config.batchSize());
         this.tracker = new BestMetricTracker(state.bestMetric(), state.bestStep(), state.evalsWithoutImprovement());
         this.kept = new ArrayList<>(state.kept());
+        this.bestEvaluation = state.bestMetrics();
     }
 
     TrainingSummary execute(String device, BooleanSupplier cancelRequested) {
@@ -133,7 +134,8 @@ final class TrainingRun {
         List<TrainingState.KeptCheckpoint> survivors = CheckpointKeeper.keep(kept, latest,
                 config.keepBestCheckpoints(), config.greaterIsBetter());
         TrainingState state = new TrainingState(TrainingState.FORMAT_VERSION, step, microBatches, position,
-                config.seed(), tracker.best(), tracker.bestStep(), tracker.evalsWithoutImprovement(), survivors, config);
+                config.seed(), tracker.best(), tracker.bestStep(), tracker.evalsWithoutImprovement(), bestEvaluation, survivors,
+                config);
         Path partial = in.outputDir.resolve(folder + ".partial");
         try {
             // written aside and renamed, so a kill -9 never leaves a folder that looks complete but is not

@@ -1,15 +1,16 @@
 package kcwb.training.train;
 
 import java.util.List;
+import kcwb.training.eval.Evaluation;
 
 /**
  * Everything besides weights and optimiser moments that resume needs, saved as JSON in every checkpoint:
  * the optimiser/scheduler step, the next data position, the micro-batch counter that seeds dropout, the
- * best-metric tracker, the kept checkpoints, and the config (resume refuses a different one).
+ * best-metric tracker with the best evaluation, the kept checkpoints, and the config (resume refuses a different one).
  */
 public record TrainingState(int formatVersion, long optimizerStep, long microBatches, DataPosition next,
-        long seed, Double bestMetric, long bestStep, int evalsWithoutImprovement, List<KeptCheckpoint> kept,
-        TrainingConfig config) {
+        long seed, Double bestMetric, long bestStep, int evalsWithoutImprovement, Evaluation bestMetrics,
+        List<KeptCheckpoint> kept, TrainingConfig config) {
 
     public static final int FORMAT_VERSION = 1;
 

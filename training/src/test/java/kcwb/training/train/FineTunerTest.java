@@ -100,6 +100,7 @@ class FineTunerTest {
             TinyHfModule other = TinyHfModule.random(manager, TestData.VOCAB, 16, 3, 0.1f, 99);
             TrainingSummary rest = tuner(other, config(), tmp.resolve("rest"), second).build().resume(part.lastCheckpoint());
             assertEquals(18, rest.steps());
+            assertTrue(rest.bestMetrics() != null, "the best evaluation survives the resume");
             assertEquals(6L, ((TrainingEvent.Started) second.getFirst()).resumedFromStep());
 
             List<Double> resumed = new ArrayList<>(losses(first));
