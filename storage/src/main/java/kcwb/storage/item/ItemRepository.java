@@ -21,17 +21,26 @@ public final class ItemRepository {
 
     /** Inserts one item and returns its id. Call inside {@link Workspace#inTransaction} for bulk work. */
     public long insert(long projectId, NewItem item) {
+        return insert(projectId, item, ContentHash.of(item.text()), 0);
+    }
+
+    /**
+     * Inserts with a precomputed {@link ContentHash} and annotation count: the import path, which
+     * writes the item's first annotation itself right after (see AnnotationRepository#recordImported).
+     */
+    public long insert(long projectId, NewItem item, long contentHash, int annotationCount) {
         return workspace.call(() -> {
             PreparedStatement insert = workspace.prepared("INSERT INTO items(project_id, text, content_hash, source_file,"
-                    + " source_line, batch_id, split, metadata_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " source_line, batch_id, split, metadata_json, annotation_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             insert.setLong(1, projectId);
             insert.setString(2, item.text());
-            insert.setLong(3, ContentHash.of(item.text()));
+            insert.setLong(3, contentHash);
             insert.setString(4, item.sourceFile());
             setNullableLong(insert, 5, item.sourceLine());
             setNullableLong(insert, 6, item.batchId());
             insert.setString(7, item.split() == null ? null : item.split().key());
             insert.setString(8, item.metadataJson());
+            insert.setInt(9, annotationCount);
             insert.executeUpdate();
             return workspace.lastInsertId();
         });
@@ -88,11 +97,16 @@ public final class ItemRepository {
 
     /** The id of an item of the project with exactly this text, if any. */
     public Optional<Long> findDuplicate(long projectId, String text) {
+        return findDuplicate(projectId, text, ContentHash.of(text));
+    }
+
+    /** As {@link #findDuplicate(long, String)} with the text's precomputed {@link ContentHash}. */
+    public Optional<Long> findDuplicate(long projectId, String text, long contentHash) {
         return workspace.call(() -> {
             PreparedStatement select = workspace.prepared(
                     "SELECT id, text FROM items WHERE project_id = ? AND content_hash = ?");
             select.setLong(1, projectId);
-            select.setLong(2, ContentHash.of(text));
+            select.setLong(2, contentHash);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     if (text.equals(rows.getString(2))) {
