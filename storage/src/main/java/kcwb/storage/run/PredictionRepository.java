@@ -72,8 +72,9 @@ public final class PredictionRepository {
     private static Prediction map(ResultSet rows) throws SQLException {
         long run = rows.getLong(2);
         Long runId = rows.wasNull() ? null : run;
-        double uncertainty = rows.getDouble(7);
+        double value = rows.getDouble(7);
+        Double uncertainty = rows.wasNull() ? null : value;
         return new Prediction(rows.getLong(1), runId, rows.getLong(3), rows.getString(4), rows.getString(5),
-                rows.getString(6), rows.wasNull() ? null : uncertainty);
+                rows.getString(6), uncertainty);
     }
 }

@@ -85,8 +85,9 @@ public final class RunRepository {
             List<RunEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    double epoch = rows.getDouble(4);
-                    events.add(new RunEvent(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.wasNull() ? null : epoch,
+                    double value = rows.getDouble(4);
+                    Double epoch = rows.wasNull() ? null : value;
+                    events.add(new RunEvent(rows.getLong(1), rows.getLong(2), rows.getLong(3), epoch,
                             rows.getString(5), rows.getString(6), Instant.parse(rows.getString(7))));
                 }
             }
