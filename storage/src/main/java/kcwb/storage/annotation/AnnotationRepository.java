@@ -153,20 +153,6 @@ public final class AnnotationRepository {
                 beforeNote, afterNote, now);
     }
 
-    /**
-     * The fast path for imports: a new item's first annotation, label names already validated and
-     * the item inserted with annotation_count 1 (so the count is not touched here).
-     */
-    public void recordImported(long projectId, long itemId, String annotator, List<String> labels) {
-        workspace.call(() -> {
-            Instant now = Instant.now();
-            String json = LabelsJson.write(labels);
-            upsert(itemId, annotator, json, null, now, false);
-            appendHistory(projectId, itemId, annotator, Kind.EDIT, null, null, json, null, null, now);
-            return null;
-        });
-    }
-
     private void upsert(long itemId, String annotator, String labelsJson, String note, Instant now, boolean isNew)
             throws SQLException {
         PreparedStatement upsert = workspace.prepared("INSERT INTO annotations(item_id, annotator, labels_json, note, updated_at)"

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import kcwb.storage.item.ContentHash;
 import kcwb.storage.item.ImportBatchRepository;
-import kcwb.storage.item.NewItem;
 import kcwb.storage.project.Project;
 import kcwb.storage.project.TaskType;
 import kcwb.storage.workspace.Workspace;
@@ -75,7 +74,8 @@ public final class Importer {
         long batchId = batches.start(project.id(), file.toString(), report.sha256(), optionsJson(options));
         report.batchId(batchId);
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
-        String sourceFile = file.getFileName().toString();
+        ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
+                options.annotator());
         try (RowReader rows = RowReaders.open(file, options)) {
             ParsedRow row;
             while ((row = rows.next()) != null) {
@@ -85,7 +85,7 @@ public final class Importer {
                 }
                 String problem = switch (row) {
                     case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, sourceFile, batchId, good, options, knownLabels, report);
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, options, knownLabels, report);
                 };
                 if (problem != null) {
                     report.reject(row.line(), problem);
@@ -94,6 +94,7 @@ public final class Importer {
                     }
                 }
             }
+            writer.flush();
         } catch (IOException e) {
             throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
         }
@@ -106,8 +107,8 @@ public final class Importer {
     }
 
     /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, String sourceFile, long batchId, ParsedRow.Good row,
-            ImportOptions options, Set<String> knownLabels, ImportReport report) {
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+            ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
         String text = row.text();
         if (text.isBlank()) {
             return "empty text";
@@ -132,15 +133,11 @@ public final class Importer {
             return null;
         }
         long hash = ContentHash.of(text);
-        if (options.dedupe() && workspace.items().findDuplicate(project.id(), text, hash).isPresent()) {
+        if (options.dedupe() && writer.isDuplicate(text, hash)) {
             report.countDuplicate();
             return null;
         }
-        long itemId = workspace.items().insert(project.id(),
-                new NewItem(text, sourceFile, row.line(), batchId, null, row.metadataJson()), hash, labels.isEmpty() ? 0 : 1);
-        if (!labels.isEmpty()) {
-            workspace.annotations().recordImported(project.id(), itemId, options.annotator(), labels);
-        }
+        writer.add(text, hash, row.line(), row.metadataJson(), labels, options.dedupe());
         report.countImported(!labels.isEmpty());
         return null;
     }

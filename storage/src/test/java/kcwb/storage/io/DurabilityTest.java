@@ -37,7 +37,7 @@ class DurabilityTest {
         }
         Path big = dir.resolve("big.tsv");
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < 400_000; i++) {
+            for (int i = 0; i < 200_000; i++) {
                 out.write("댓글 번호 " + i + " ㅋㅋㅋ 이거 진짜 웃기네\t" + (i % 2 == 0 ? "none" : "hate") + "\n");
             }
         }
@@ -45,7 +45,7 @@ class DurabilityTest {
         try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith("ROWS ") && Long.parseLong(line.substring(5)) >= 50_000) {
+                if (line.startsWith("ROWS ") && Long.parseLong(line.substring(5)) >= 20_000) {
                     break;
                 }
                 assertFalse(line.equals("DONE"), "the import finished before it could be killed");
@@ -69,7 +69,7 @@ class DurabilityTest {
             workspace.labels().add(project.id(), "none");
             workspace.labels().add(project.id(), "hate");
             workspace.inTransaction(() -> {
-                for (int i = 0; i < 50_000; i++) {
+                for (int i = 0; i < 5_000; i++) {
                     workspace.items().insert(project.id(), NewItem.of("댓글 " + i));
                 }
                 return null;
@@ -79,7 +79,7 @@ class DurabilityTest {
         Process child = start(LabelBurstChild.class, file, null);
         try (BufferedReader out = child.inputReader(StandardCharsets.UTF_8)) {
             String line;
-            while ((line = out.readLine()) != null && acknowledged.size() < 1_500) {
+            while ((line = out.readLine()) != null && acknowledged.size() < 500) {
                 String[] parts = line.split(" ");
                 if (parts.length == 3 && parts[0].equals("ACK")) {
                     acknowledged.put(Long.parseLong(parts[1]), parts[2]);
@@ -87,7 +87,7 @@ class DurabilityTest {
             }
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        assertEquals(1_500, acknowledged.size(), "the child stopped early");
+        assertEquals(500, acknowledged.size(), "the child stopped early");
         try (Workspace workspace = WorkspaceStore.open(file)) {
             assertEquals(List.of("ok"), workspace.integrityCheck());
             for (Map.Entry<Long, String> ack : acknowledged.entrySet()) {
