@@ -85,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
             summary.put("sqlite3Seconds", round(result.sqliteSeconds()));
             summary.put("sqlite3RowsPerSecond", Math.round(result.sqliteRowsPerSecond()));
             summary.put("ratio", round(result.ratio()));
+            summary.put("kcwbCpuSeconds", round(result.appCpuSeconds()));
+            summary.put("sqlite3CpuSeconds", round(result.sqliteCpuSeconds()));
+            summary.put("cpuRatio", round(result.cpuRatio()));
             summary.put("peakHeapMiB", result.peakHeapBytes() >> 20);
             summary.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
             print(out, summary, input.json);

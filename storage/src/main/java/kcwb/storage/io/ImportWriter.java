@@ -14,7 +14,7 @@ import kcwb.storage.workspace.Workspace;
 /**
  * The import's write path, tuned for a million rows: item ids are assigned here (the import holds
  * the write lock for its whole transaction, so max(id)+1 is safe), which lets items, their first
- * annotation and its history row go out in JDBC batches without asking for generated keys. The
+ * annotation go out in JDBC batches without asking for generated keys. The
  * duplicate check covers rows still waiting in the batch as well as rows already in the project.
  */
 final class ImportWriter {
@@ -29,9 +29,9 @@ final class ImportWriter {
     private final Map<List<String>, String> labelsJson = new HashMap<>();
     private final PreparedStatement insertItem;
     private final PreparedStatement insertAnnotation;
-    private final PreparedStatement insertHistory;
     private final PreparedStatement findByHash;
     private long nextId;
+    private final long firstId;
     private int pending;
 
     ImportWriter(Workspace workspace, long projectId, long batchId, String sourceFile, String annotator) throws SQLException {
@@ -42,16 +42,20 @@ final class ImportWriter {
         this.annotator = annotator;
         insertItem = workspace.prepared("INSERT INTO items(id, project_id, text, content_hash, source_file, source_line,"
                 + " batch_id, metadata_json, annotation_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        // Same rows AnnotationRepository writes for a first annotation (annotations + one 'edit' history row).
+        // An imported label is the item's first annotation; the import batch is its history (see V1__initial.sql).
         insertAnnotation = workspace.prepared("INSERT INTO annotations(item_id, annotator, labels_json, updated_at)"
                 + " VALUES (?, ?, ?, ?)");
-        insertHistory = workspace.prepared("INSERT INTO annotation_history(project_id, item_id, annotator, kind, after_json, at)"
-                + " VALUES (?, ?, ?, 'edit', ?, ?)");
         findByHash = workspace.prepared("SELECT text FROM items WHERE project_id = ? AND content_hash = ?");
         try (ResultSet rows = workspace.prepared("SELECT coalesce(max(id), 0) + 1 FROM items").executeQuery()) {
             rows.next();
             nextId = rows.getLong(1);
         }
+        firstId = nextId;
+    }
+
+    /** The id of this import's first item: its items are the contiguous ids from here. */
+    long firstId() {
+        return firstId;
     }
 
     /** True when the project (or this import so far) already has exactly this text. */
@@ -99,12 +103,6 @@ final class ImportWriter {
             insertAnnotation.setString(3, json);
             insertAnnotation.setString(4, now);
             insertAnnotation.addBatch();
-            insertHistory.setLong(1, projectId);
-            insertHistory.setLong(2, id);
-            insertHistory.setString(3, annotator);
-            insertHistory.setString(4, json);
-            insertHistory.setString(5, now);
-            insertHistory.addBatch();
         }
         if (trackForDedupe) {
             pendingByHash.put(hash, text);
@@ -120,7 +118,6 @@ final class ImportWriter {
         }
         insertItem.executeBatch();
         insertAnnotation.executeBatch();
-        insertHistory.executeBatch();
         pendingByHash.clear();
         pending = 0;
     }

@@ -55,6 +55,7 @@ public final class Importer {
         report.sha256(sha256(file));
         try {
             workspace.inTransaction(() -> {
+                bigCache(workspace, true);
                 importRows(workspace, project, file, options, report);
                 if (options.badRowMode() == ImportOptions.BadRowMode.ABORT && report.rejected() > 0) {
                     throw new AbortImport();
@@ -64,8 +65,22 @@ public final class Importer {
             report.committed(true);
         } catch (AbortImport e) {
             report.aborted(true);
+        } finally {
+            workspace.call(() -> bigCache(workspace, false));
         }
         return report;
+    }
+
+    /**
+     * A large import touches index pages all over the content-hash index; with the default cache
+     * SQLite spills them to the WAL again and again. The page cache is native memory, not Java heap,
+     * so raising it for the import's duration does not count against -Xmx.
+     */
+    private static Void bigCache(Workspace workspace, boolean big) throws java.sql.SQLException {
+        try (java.sql.Statement statement = workspace.connection().createStatement()) {
+            statement.execute("PRAGMA cache_size = " + (big ? -262_144 : -32_768));
+        }
+        return null;
     }
 
     private void importRows(Workspace workspace, Project project, Path file, ImportOptions options, ImportReport report)
@@ -99,7 +114,7 @@ public final class Importer {
             throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
         }
         if (options.split() != null) {
-            new SplitAssigner(workspace).assign(batchId, options.annotator(), options.split())
+            new SplitAssigner(workspace).assign(batchId, writer.firstId(), options.annotator(), options.split())
                     .forEach((split, count) -> report.splitCount(split, count));
         }
         batches.finish(batchId, "complete", new ImportBatchRepository.Counts(report.rowsRead(), report.imported(),

@@ -71,8 +71,6 @@ CREATE INDEX items_project_hash ON items(project_id, content_hash)
 ;
 CREATE INDEX items_unlabeled ON items(project_id, id) WHERE annotation_count = 0
 ;
-CREATE INDEX items_batch ON items(batch_id)
-;
 -- The current state: one row per (item, annotator). labels_json is a JSON array of label names;
 -- spans_json is reserved for span/NER projects.
 CREATE TABLE annotations (
@@ -87,6 +85,9 @@ CREATE TABLE annotations (
 )
 ;
 -- Append-only: every change, undo and redo is a new row; rows are never updated or deleted.
+-- Labels that came with an import are recorded by their import batch (items.batch_id, annotator
+-- in import_batches.options_json), not here: history starts at the first change after the import,
+-- whose before_json shows the imported labels; undo never reverts an import.
 -- kind 'undo' rows name the row they revert in target_id; 'redo' rows name the undo they revert.
 CREATE TABLE annotation_history (
     id          INTEGER PRIMARY KEY,
