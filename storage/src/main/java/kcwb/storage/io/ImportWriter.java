@@ -30,6 +30,7 @@ final class ImportWriter {
     private final PreparedStatement insertItem;
     private final PreparedStatement insertAnnotation;
     private final PreparedStatement findByHash;
+    private LongHashSet knownHashes;
     private long nextId;
     private final long firstId;
     private int pending;
@@ -58,8 +59,26 @@ final class ImportWriter {
         return firstId;
     }
 
-    /** True when the project (or this import so far) already has exactly this text. */
+    /**
+     * Loads the project's content hashes once, so the duplicate check only asks the database when
+     * a hash is already known (a real duplicate, or a rare 64-bit collision).
+     */
+    void enableDedupe() throws SQLException {
+        knownHashes = new LongHashSet();
+        PreparedStatement select = workspace.prepared("SELECT content_hash FROM items WHERE project_id = ?");
+        select.setLong(1, projectId);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                knownHashes.add(rows.getLong(1));
+            }
+        }
+    }
+
+    /** True when the project (or this import so far) already has exactly this text. Needs {@link #enableDedupe}. */
     boolean isDuplicate(String text, long hash) throws SQLException {
+        if (!knownHashes.contains(hash)) {
+            return false;
+        }
         String pendingText = pendingByHash.get(hash);
         if (pendingText != null) {
             if (pendingText.equals(text)) {
@@ -79,7 +98,7 @@ final class ImportWriter {
         return false;
     }
 
-    void add(String text, long hash, long line, String metadataJson, List<String> labels, boolean trackForDedupe)
+    void add(String text, long hash, long line, String metadataJson, List<String> labels)
             throws SQLException {
         long id = nextId++;
         insertItem.setLong(1, id);
@@ -104,7 +123,8 @@ final class ImportWriter {
             insertAnnotation.setString(4, now);
             insertAnnotation.addBatch();
         }
-        if (trackForDedupe) {
+        if (knownHashes != null) {
+            knownHashes.add(hash);
             pendingByHash.put(hash, text);
         }
         if (++pending >= BATCH) {

@@ -91,6 +91,9 @@ public final class Importer {
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
         ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
                 options.annotator());
+        if (options.dedupe()) {
+            writer.enableDedupe();
+        }
         try (RowReader rows = RowReaders.open(file, options)) {
             ParsedRow row;
             while ((row = rows.next()) != null) {
@@ -152,7 +155,7 @@ public final class Importer {
             report.countDuplicate();
             return null;
         }
-        writer.add(text, hash, row.line(), row.metadataJson(), labels, options.dedupe());
+        writer.add(text, hash, row.line(), row.metadataJson(), labels);
         report.countImported(!labels.isEmpty());
         return null;
     }
