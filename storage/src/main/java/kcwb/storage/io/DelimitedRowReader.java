@@ -120,6 +120,9 @@ final class DelimitedRowReader implements RowReader {
         if (!first.ok()) {
             return new Record(first.number(), null, new ParsedRow.Rejected(first.number(), first.error()));
         }
+        if (!quoting || first.text().indexOf('"') < 0) {
+            return new Record(first.number(), splitUnquoted(first.text()), null);
+        }
         List<Utf8LineReader.Line> consumed = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -170,6 +173,19 @@ final class DelimitedRowReader implements RowReader {
             }
             fieldStart = false;
         }
+    }
+
+    /** The common case, a line without quotes: plain splits on the delimiter. */
+    private List<String> splitUnquoted(String text) {
+        List<String> fields = new ArrayList<>(expectedColumns > 0 ? expectedColumns : 4);
+        int start = 0;
+        int next;
+        while ((next = text.indexOf(delimiter, start)) >= 0) {
+            fields.add(text.substring(start, next));
+            start = next + 1;
+        }
+        fields.add(text.substring(start));
+        return fields;
     }
 
     /** Reports the unterminated quote and resumes at the line after the one where it opened. */
