@@ -29,6 +29,7 @@ import kcwb.storage.schema.Migrations;
 public final class Workspace implements AutoCloseable {
     private final Path file;
     private final Connection connection;
+    private final WalCheckpointer checkpointer;
     private final ProjectRepository projects;
     private final LabelRepository labels;
     private final ItemRepository items;
@@ -38,9 +39,10 @@ public final class Workspace implements AutoCloseable {
     private final PredictionRepository predictions;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    Workspace(Path file, Connection connection) {
+    Workspace(Path file, Connection connection, WalCheckpointer checkpointer) {
         this.file = file;
         this.connection = connection;
+        this.checkpointer = checkpointer;
         this.projects = new ProjectRepository(this);
         this.labels = new LabelRepository(this);
         this.items = new ItemRepository(this);
@@ -164,6 +166,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.close();
         try {
             for (PreparedStatement statement : statements.values()) {
                 statement.close();

@@ -33,7 +33,7 @@ public final class WorkspaceStore {
             }
             Connection connection = connect(file);
             Migrations.migrate(connection);
-            Workspace workspace = new Workspace(file, connection);
+            Workspace workspace = new Workspace(file, connection, new WalCheckpointer(file));
             workspace.setMeta("workspace_id", UUID.randomUUID().toString());
             workspace.setMeta("created_at", java.time.Instant.now().toString());
             return workspace;
@@ -51,7 +51,7 @@ public final class WorkspaceStore {
         try {
             Connection connection = connect(file);
             Migrations.migrate(connection);
-            return new Workspace(file, connection);
+            return new Workspace(file, connection, new WalCheckpointer(file));
         } catch (SQLException e) {
             throw new StorageException(file + ": cannot open workspace: " + e.getMessage(), e);
         }
@@ -97,6 +97,7 @@ public final class WorkspaceStore {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA cache_size = -32768"); // 32 MiB of native page cache, not Java heap
             statement.execute("PRAGMA temp_store = MEMORY");
+            statement.execute("PRAGMA wal_autocheckpoint = 0"); // WalCheckpointer does it off the save path
         }
         return connection;
     }

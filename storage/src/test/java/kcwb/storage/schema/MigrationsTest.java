@@ -86,6 +86,7 @@ class MigrationsTest {
             assertEquals("1", pragma(workspace, "synchronous")); // NORMAL
             assertEquals("1", pragma(workspace, "foreign_keys"));
             assertTrue(Integer.parseInt(pragma(workspace, "busy_timeout")) >= 1000);
+            assertEquals("0", pragma(workspace, "wal_autocheckpoint")); // WalCheckpointer runs them off the save path
         }
     }
 
