@@ -75,7 +75,7 @@ public final class ImportReport {
     /** Labels found in the file that the project lacks, with how many rows used each. */
     public Map<String, Long> unknownLabels() { return Map.copyOf(unknownLabels); }
     public List<String> createdLabels() { return List.copyOf(createdLabels); }
-    public Map<String, Long> splitCounts() { return Map.copyOf(splitCounts); }
+    public Map<String, Long> splitCounts() { return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splitCounts)); }
 
     /** Writes the rejected rows as TSV: file, line, reason (the error report file). */
     public void writeProblems(Path target) throws IOException {
