@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = KcwbVersion.class,
         description = "Kc Workbench: label Korean comments, preview KcELECTRA's text pipeline, fine-tune and export.%n"
                 + "Without arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class,
+            WorkspaceCommand.class, ImportCommand.class, ExportCommand.class, LabelCommand.class, BenchCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

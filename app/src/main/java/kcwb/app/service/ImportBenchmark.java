@@ -1,0 +1,119 @@
+package kcwb.app.service;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kcwb.storage.io.ImportFormat;
+import kcwb.storage.io.ImportOptions;
+import kcwb.storage.io.ImportReport;
+import kcwb.storage.io.Importer;
+import kcwb.storage.item.Item;
+import kcwb.storage.project.Project;
+import kcwb.storage.project.TaskType;
+import kcwb.storage.workspace.Workspace;
+import kcwb.storage.workspace.WorkspaceStore;
+
+/**
+ * {@code kcwb bench import}: our import (validation + dedupe on) against the sqlite3 CLI's
+ * {@code .import} of the same TSV, in the same run; and label latency on a big project.
+ */
+public final class ImportBenchmark {
+    /** The numbers of one import run. */
+    public record ImportResult(long rows, double appSeconds, double sqliteSeconds, double appCpuSeconds,
+            double sqliteCpuSeconds, long peakHeapBytes, long imported, long duplicates) {
+        public double appRowsPerSecond() { return rows / appSeconds; }
+        public double sqliteRowsPerSecond() { return rows / sqliteSeconds; }
+        /** Wall-clock throughput ratio, app / sqlite3 CLI. */
+        public double ratio() { return appRowsPerSecond() / sqliteRowsPerSecond(); }
+        /** The same ratio on CPU seconds: fairer on a shared, overloaded machine. */
+        public double cpuRatio() { return sqliteCpuSeconds / appCpuSeconds; }
+    }
+
+    /** Latencies in milliseconds. */
+    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99) {}
+
+    private ImportBenchmark() {}
+
+    public static ImportResult importBench(Path tsv, Path dir, String sqlite3) throws IOException, InterruptedException {
+        long rows;
+        try (var lines = Files.lines(tsv)) {
+            rows = lines.count();
+        }
+        SqliteCliImport.Timing sqlite = SqliteCliImport.run(sqlite3, tsv, dir.resolve("sqlite-cli.db"));
+        Path workspaceFile = dir.resolve("bench.kcwb");
+        Files.deleteIfExists(workspaceFile);
+        resetPeaks();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        ImportReport report;
+        try (Workspace workspace = WorkspaceStore.create(workspaceFile)) {
+            Project project = workspace.projects().create("bench", TaskType.SINGLE_LABEL);
+            report = new Importer().run(workspace, project, tsv, ImportOptions.builder(ImportFormat.TSV).optTextColumn("0")
+                    .optLabelColumn("1").optCreateLabels(true).optDedupe(true).optQuoting(false).build());
+        }
+        double appSeconds = (System.nanoTime() - start) / 1e9;
+        double appCpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        return new ImportResult(rows, appSeconds, sqlite.wallSeconds(), appCpu, sqlite.cpuSeconds(), peakHeap(),
+                report.imported(), report.duplicates());
+    }
+
+    /** Imports the TSV without labels, then times next-unlabeled and save-label pairs. */
+    public static LabelResult labelBench(Path tsv, Path dir, int samples) {
+        Path workspaceFile = dir.resolve("label-bench.kcwb");
+        try {
+            Files.deleteIfExists(workspaceFile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Workspace workspace = WorkspaceStore.create(workspaceFile)) {
+            Project project = workspace.projects().create("bench", TaskType.SINGLE_LABEL);
+            List.of("none", "offensive", "hate").forEach(label -> workspace.labels().add(project.id(), label));
+            new Importer().run(workspace, project, tsv, ImportOptions.builder(ImportFormat.TSV).optTextColumn("0")
+                    .optLabelColumn(null).optQuoting(false).build());
+            long items = workspace.items().count(project.id());
+            long[] next = new long[samples];
+            long[] save = new long[samples];
+            long after = items / 2; // start mid-project, as after a few days of labeling
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
+                long t1 = System.nanoTime();
+                workspace.annotations().save(item.id(), "bench", List.of(i % 2 == 0 ? "none" : "hate"), null);
+                long t2 = System.nanoTime();
+                next[i] = t1 - t0;
+                save[i] = t2 - t1;
+                after = item.id();
+            }
+            return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
+                    percentile(save, 99));
+        }
+    }
+
+    private static double percentile(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        List<Long> peaks = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peaks.add(pool.getPeakUsage().getUsed());
+            }
+        }
+        return peaks.stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,244 @@
+package kcwb.storage.annotation;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import kcwb.storage.StorageException;
+import kcwb.storage.annotation.AnnotationChange.Kind;
+import kcwb.storage.workspace.Workspace;
+
+/**
+ * Saves labels and keeps the append-only history that makes undo/redo and "who changed what" work.
+ * Undo takes the annotator's latest edit or redo that no undo reverted yet; redo takes the latest
+ * undo that was not redone, unless the annotator made a new edit after it (as in any editor).
+ */
+public final class AnnotationRepository {
+    private final Workspace workspace;
+
+    public AnnotationRepository(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Sets the annotator's labels for an item (empty list clears them). Returns when committed. */
+    public void save(long itemId, String annotator, List<String> labels, String note) {
+        requireAnnotator(annotator);
+        workspace.inTransaction(() -> {
+            long projectId = projectOf(itemId);
+            for (String label : labels) {
+                if (workspace.labels().find(projectId, label).isEmpty()) {
+                    throw new StorageException("item " + itemId + ": label '" + label + "' is not in the project's label set "
+                            + workspace.labels().names(projectId));
+                }
+            }
+            applyAndRecord(projectId, itemId, annotator, Kind.EDIT, null, labels.isEmpty() ? null : labels, note);
+            return null;
+        });
+    }
+
+    public void clear(long itemId, String annotator) {
+        save(itemId, annotator, List.of(), null);
+    }
+
+    /** Reverts the annotator's latest change in the project; empty when there is nothing to undo. */
+    public Optional<AnnotationChange> undo(long projectId, String annotator) {
+        return workspace.inTransaction(() -> {
+            PreparedStatement select = workspace.prepared("SELECT " + HISTORY_COLUMNS + " FROM annotation_history h"
+                    + " WHERE project_id = ? AND annotator = ? AND kind IN ('edit', 'redo')"
+                    + " AND NOT EXISTS (SELECT 1 FROM annotation_history u WHERE u.target_id = h.id AND u.kind = 'undo')"
+                    + " ORDER BY id DESC LIMIT 1");
+            select.setLong(1, projectId);
+            select.setString(2, annotator);
+            Optional<AnnotationChange> target = firstChange(select);
+            if (target.isEmpty()) {
+                return Optional.<AnnotationChange>empty();
+            }
+            AnnotationChange undone = target.get();
+            return Optional.of(applyAndRecord(projectId, undone.itemId(), annotator, Kind.UNDO, undone.id(),
+                    undone.before(), undone.beforeNote()));
+        });
+    }
+
+    /** Re-applies the annotator's latest undone change; empty when there is nothing to redo. */
+    public Optional<AnnotationChange> redo(long projectId, String annotator) {
+        return workspace.inTransaction(() -> {
+            PreparedStatement select = workspace.prepared("SELECT " + HISTORY_COLUMNS + " FROM annotation_history u"
+                    + " WHERE project_id = ? AND annotator = ? AND kind = 'undo'"
+                    + " AND NOT EXISTS (SELECT 1 FROM annotation_history r WHERE r.target_id = u.id AND r.kind = 'redo')"
+                    + " AND NOT EXISTS (SELECT 1 FROM annotation_history e WHERE e.project_id = u.project_id"
+                    + "   AND e.annotator = u.annotator AND e.kind = 'edit' AND e.id > u.id)"
+                    + " ORDER BY id DESC LIMIT 1");
+            select.setLong(1, projectId);
+            select.setString(2, annotator);
+            Optional<AnnotationChange> target = firstChange(select);
+            if (target.isEmpty()) {
+                return Optional.<AnnotationChange>empty();
+            }
+            AnnotationChange undo = target.get();
+            return Optional.of(applyAndRecord(projectId, undo.itemId(), annotator, Kind.REDO, undo.id(),
+                    undo.before(), undo.beforeNote()));
+        });
+    }
+
+    /** Every annotator's current labels for an item. */
+    public List<Annotation> forItem(long itemId) {
+        return workspace.call(() -> {
+            PreparedStatement select = workspace.prepared("SELECT item_id, annotator, labels_json, note, updated_at"
+                    + " FROM annotations WHERE item_id = ? ORDER BY annotator");
+            select.setLong(1, itemId);
+            List<Annotation> annotations = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    annotations.add(new Annotation(rows.getLong(1), rows.getString(2), LabelsJson.read(rows.getString(3)),
+                            rows.getString(4), Instant.parse(rows.getString(5))));
+                }
+            }
+            return annotations;
+        });
+    }
+
+    public Optional<Annotation> find(long itemId, String annotator) {
+        return forItem(itemId).stream().filter(a -> a.annotator().equals(annotator)).findFirst();
+    }
+
+    /** Who changed what on this item, oldest first. */
+    public List<AnnotationChange> history(long itemId) {
+        return workspace.call(() -> {
+            PreparedStatement select = workspace.prepared("SELECT " + HISTORY_COLUMNS
+                    + " FROM annotation_history WHERE item_id = ? ORDER BY id");
+            select.setLong(1, itemId);
+            List<AnnotationChange> changes = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    changes.add(mapChange(rows));
+                }
+            }
+            return changes;
+        });
+    }
+
+    /** Writes the new state for (item, annotator) and appends the history row; null when nothing changed. */
+    private AnnotationChange applyAndRecord(long projectId, long itemId, String annotator, Kind kind, Long targetId,
+            List<String> after, String afterNote) throws SQLException {
+        PreparedStatement current = workspace.prepared("SELECT labels_json, note FROM annotations WHERE item_id = ? AND annotator = ?");
+        current.setLong(1, itemId);
+        current.setString(2, annotator);
+        String beforeJson = null;
+        String beforeNote = null;
+        try (ResultSet rows = current.executeQuery()) {
+            if (rows.next()) {
+                beforeJson = rows.getString(1);
+                beforeNote = rows.getString(2);
+            }
+        }
+        String afterJson = LabelsJson.write(after);
+        if (kind == Kind.EDIT && Objects.equals(beforeJson, afterJson) && Objects.equals(beforeNote, afterNote)) {
+            return null; // nothing changed: no history row, nothing to undo
+        }
+        Instant now = Instant.now();
+        if (afterJson == null) {
+            if (beforeJson != null) {
+                delete(itemId, annotator);
+            }
+        } else {
+            upsert(itemId, annotator, afterJson, afterNote, now, beforeJson == null);
+        }
+        long id = appendHistory(projectId, itemId, annotator, kind, targetId, beforeJson, afterJson, beforeNote, afterNote, now);
+        return new AnnotationChange(id, itemId, annotator, kind, targetId, LabelsJson.read(beforeJson), after,
+                beforeNote, afterNote, now);
+    }
+
+    private void upsert(long itemId, String annotator, String labelsJson, String note, Instant now, boolean isNew)
+            throws SQLException {
+        PreparedStatement upsert = workspace.prepared("INSERT INTO annotations(item_id, annotator, labels_json, note, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(item_id, annotator) DO UPDATE SET labels_json = excluded.labels_json,"
+                + " note = excluded.note, updated_at = excluded.updated_at");
+        upsert.setLong(1, itemId);
+        upsert.setString(2, annotator);
+        upsert.setString(3, labelsJson);
+        upsert.setString(4, note);
+        upsert.setString(5, now.toString());
+        upsert.executeUpdate();
+        if (isNew) {
+            adjustCount(itemId, +1);
+        }
+    }
+
+    private void delete(long itemId, String annotator) throws SQLException {
+        PreparedStatement delete = workspace.prepared("DELETE FROM annotations WHERE item_id = ? AND annotator = ?");
+        delete.setLong(1, itemId);
+        delete.setString(2, annotator);
+        if (delete.executeUpdate() > 0) {
+            adjustCount(itemId, -1);
+        }
+    }
+
+    private void adjustCount(long itemId, int delta) throws SQLException {
+        PreparedStatement update = workspace.prepared("UPDATE items SET annotation_count = annotation_count + ? WHERE id = ?");
+        update.setInt(1, delta);
+        update.setLong(2, itemId);
+        update.executeUpdate();
+    }
+
+    private long appendHistory(long projectId, long itemId, String annotator, Kind kind, Long targetId, String beforeJson,
+            String afterJson, String beforeNote, String afterNote, Instant at) throws SQLException {
+        PreparedStatement insert = workspace.prepared("INSERT INTO annotation_history(project_id, item_id, annotator, kind,"
+                + " target_id, before_json, after_json, before_note, after_note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.setLong(1, projectId);
+        insert.setLong(2, itemId);
+        insert.setString(3, annotator);
+        insert.setString(4, kind.name().toLowerCase(java.util.Locale.ROOT));
+        if (targetId == null) {
+            insert.setNull(5, Types.INTEGER);
+        } else {
+            insert.setLong(5, targetId);
+        }
+        insert.setString(6, beforeJson);
+        insert.setString(7, afterJson);
+        insert.setString(8, beforeNote);
+        insert.setString(9, afterNote);
+        insert.setString(10, at.toString());
+        insert.executeUpdate();
+        return workspace.lastInsertId();
+    }
+
+    private long projectOf(long itemId) throws SQLException {
+        PreparedStatement select = workspace.prepared("SELECT project_id FROM items WHERE id = ?");
+        select.setLong(1, itemId);
+        try (ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                throw new StorageException(workspace.file() + ": no item with id " + itemId);
+            }
+            return rows.getLong(1);
+        }
+    }
+
+    private static void requireAnnotator(String annotator) {
+        if (annotator == null || annotator.isBlank()) {
+            throw new StorageException("an annotation needs a non-blank annotator name");
+        }
+    }
+
+    private static final String HISTORY_COLUMNS = "id, item_id, annotator, kind, target_id, before_json, after_json,"
+            + " before_note, after_note, at";
+
+    private static Optional<AnnotationChange> firstChange(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(mapChange(rows)) : Optional.empty();
+        }
+    }
+
+    private static AnnotationChange mapChange(ResultSet rows) throws SQLException {
+        long target = rows.getLong(5);
+        Long targetId = rows.wasNull() ? null : target;
+        return new AnnotationChange(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                Kind.valueOf(rows.getString(4).toUpperCase(java.util.Locale.ROOT)), targetId,
+                LabelsJson.read(rows.getString(6)), LabelsJson.read(rows.getString(7)), rows.getString(8),
+                rows.getString(9), Instant.parse(rows.getString(10)));
+    }
+}

@@ -1,0 +1,191 @@
+package kcwb.storage.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import kcwb.storage.item.ContentHash;
+import kcwb.storage.item.ImportBatchRepository;
+import kcwb.storage.project.Project;
+import kcwb.storage.project.TaskType;
+import kcwb.storage.workspace.Workspace;
+
+/**
+ * Imports one file into a project as ONE transaction: a kill -9 at any point leaves the workspace
+ * exactly as before (SQLite rolls the open transaction back on the next open). The batch record,
+ * the items, their first annotations, the split and the rejected-row list commit together.
+ */
+public final class Importer {
+    private static final int PROGRESS_EVERY = 10_000;
+    private final LongConsumer progress;
+
+    public Importer() {
+        this(rows -> { });
+    }
+
+    /** {@code progress} receives the number of rows read so far, every 10,000 rows. */
+    public Importer(LongConsumer progress) {
+        this.progress = progress;
+    }
+
+    /** Thrown inside the transaction to roll it back when abort mode met a bad row. */
+    private static final class AbortImport extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AbortImport() {
+            super(null, null, false, false);
+        }
+    }
+
+    public ImportReport run(Workspace workspace, Project project, Path file, ImportOptions options) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ImportException(file + ": no such readable file");
+        }
+        ImportReport report = new ImportReport(file.toString());
+        report.sha256(sha256(file));
+        try {
+            workspace.inTransaction(() -> {
+                bigCache(workspace, true);
+                importRows(workspace, project, file, options, report);
+                if (options.badRowMode() == ImportOptions.BadRowMode.ABORT && report.rejected() > 0) {
+                    throw new AbortImport();
+                }
+                return null;
+            });
+            report.committed(true);
+        } catch (AbortImport e) {
+            report.aborted(true);
+        } finally {
+            workspace.call(() -> bigCache(workspace, false));
+        }
+        return report;
+    }
+
+    /**
+     * A large import touches index pages all over the content-hash index; with the default cache
+     * SQLite spills them to the WAL again and again. The page cache is native memory, not Java heap,
+     * so raising it for the import's duration does not count against -Xmx.
+     */
+    private static Void bigCache(Workspace workspace, boolean big) throws java.sql.SQLException {
+        try (java.sql.Statement statement = workspace.connection().createStatement()) {
+            statement.execute("PRAGMA cache_size = " + (big ? -262_144 : -32_768));
+        }
+        return null;
+    }
+
+    private void importRows(Workspace workspace, Project project, Path file, ImportOptions options, ImportReport report)
+            throws java.sql.SQLException {
+        ImportBatchRepository batches = workspace.importBatches();
+        long batchId = batches.start(project.id(), file.toString(), report.sha256(), optionsJson(options));
+        report.batchId(batchId);
+        Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
+        ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
+                options.annotator());
+        if (options.dedupe()) {
+            writer.enableDedupe();
+        }
+        try (RowReader rows = RowReaders.open(file, options)) {
+            ParsedRow row;
+            while ((row = rows.next()) != null) {
+                report.countRead();
+                if (report.rowsRead() % PROGRESS_EVERY == 0) {
+                    progress.accept(report.rowsRead());
+                }
+                String problem = switch (row) {
+                    case ParsedRow.Rejected rejected -> rejected.reason();
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, options, knownLabels, report);
+                };
+                if (problem != null) {
+                    report.reject(row.line(), problem);
+                    if (report.rejected() <= ImportReport.MAX_LISTED) {
+                        batches.addError(batchId, row.line(), problem);
+                    }
+                }
+            }
+            writer.flush();
+        } catch (IOException e) {
+            throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
+        }
+        if (options.split() != null) {
+            new SplitAssigner(workspace).assign(batchId, writer.firstId(), options.annotator(), options.split())
+                    .forEach((split, count) -> report.splitCount(split, count));
+        }
+        batches.finish(batchId, "complete", new ImportBatchRepository.Counts(report.rowsRead(), report.imported(),
+                report.rejected(), report.duplicates(), report.tooShort()), null);
+    }
+
+    /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+            ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
+        String text = row.text();
+        if (text.isBlank()) {
+            return "empty text";
+        }
+        List<String> labels = row.labels();
+        if (labels.size() > 1 && project.taskType() == TaskType.SINGLE_LABEL) {
+            return "several labels " + labels + " for a single-label project";
+        }
+        for (String label : labels) {
+            if (!knownLabels.contains(label)) {
+                if (!options.createLabels()) {
+                    report.unknownLabel(label);
+                    return "unknown label '" + label + "' (not in the project; import with --create-labels to add it)";
+                }
+                workspace.labels().add(project.id(), label);
+                knownLabels.add(label);
+                report.createdLabel(label);
+            }
+        }
+        if (options.minTextLength() > 0 && text.codePointCount(0, text.length()) < options.minTextLength()) {
+            report.countTooShort();
+            return null;
+        }
+        long hash = ContentHash.of(text);
+        if (options.dedupe() && writer.isDuplicate(text, hash)) {
+            report.countDuplicate();
+            return null;
+        }
+        writer.add(text, hash, row.line(), row.metadataJson(), labels);
+        report.countImported(!labels.isEmpty());
+        return null;
+    }
+
+    private static String optionsJson(ImportOptions options) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", options.format().key());
+        json.put("header", options.hasHeader());
+        json.put("textColumn", options.textColumn());
+        json.put("labelColumn", options.labelColumn());
+        json.put("annotator", options.annotator());
+        json.put("badRows", options.badRowMode().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("createLabels", options.createLabels());
+        json.put("dedupe", options.dedupe());
+        json.put("minTextLength", options.minTextLength());
+        json.put("split", options.split());
+        return Json.write(json);
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) != -1) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

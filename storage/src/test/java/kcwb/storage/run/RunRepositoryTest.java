@@ -1,0 +1,62 @@
+package kcwb.storage.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import kcwb.storage.item.NewItem;
+import kcwb.storage.project.Project;
+import kcwb.storage.project.TaskType;
+import kcwb.storage.workspace.Workspace;
+import kcwb.storage.workspace.WorkspaceStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRepositoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsRecordEventsCheckpointsWithOneBestAndPredictions() {
+        Path file = dir.resolve("w.kcwb");
+        long runId;
+        try (Workspace workspace = WorkspaceStore.create(file)) {
+            Project project = workspace.projects().create("p", TaskType.SINGLE_LABEL);
+            long item = workspace.items().insert(project.id(), NewItem.of("댓글"));
+            RunRepository runs = workspace.runs();
+            Run run = runs.start(project.id(), "run-1", "{\"lr\":5e-5}", "abc123", "/runs/1");
+            runId = run.id();
+            assertEquals(RunState.RUNNING, run.state());
+            runs.setProvenance(runId, "{\"schemaVersion\":1}");
+            runs.addEvent(runId, 1, 0.1, "train", "{\"loss\":0.9}");
+            runs.addEvent(runId, 2, 0.2, "train", "{\"loss\":0.7}");
+            runs.addEvent(runId, 2, null, "eval", "{\"f1\":0.5}");
+            runs.addCheckpoint(runId, "/runs/1/ckpt-1", 1, "{\"f1\":0.4}", true);
+            runs.addCheckpoint(runId, "/runs/1/ckpt-2", 2, "{\"f1\":0.5}", true);
+            runs.finish(runId, RunState.FINISHED, null);
+            workspace.predictions().insertAll(List.of(
+                    new Prediction(0, runId, item, "kcelectra-ft", "hate", "{\"hate\":0.8,\"none\":0.2}", 0.5),
+                    new Prediction(0, null, item, "external", "none", "{\"none\":1.0}", null)));
+        }
+        try (Workspace workspace = WorkspaceStore.open(file)) {
+            RunRepository runs = workspace.runs();
+            Run run = runs.get(runId).orElseThrow();
+            assertEquals(RunState.FINISHED, run.state());
+            assertEquals("{\"schemaVersion\":1}", run.provenanceJson());
+            assertTrue(run.finishedAt() != null);
+            assertEquals(1, runs.list(run.projectId()).size());
+            List<RunEvent> events = runs.events(runId);
+            assertEquals(3, events.size());
+            assertEquals(null, events.get(2).epoch());
+            List<Checkpoint> checkpoints = runs.checkpoints(runId);
+            assertFalse(checkpoints.get(0).best());
+            assertTrue(checkpoints.get(1).best());
+            List<Prediction> predictions = workspace.predictions().forRun(runId);
+            assertEquals(1, predictions.size());
+            assertEquals(0.5, predictions.getFirst().uncertainty());
+            assertEquals(2, workspace.predictions().forItem(predictions.getFirst().itemId()).size());
+        }
+    }
+}
