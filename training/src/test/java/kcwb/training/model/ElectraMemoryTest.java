@@ -25,19 +25,20 @@ class ElectraMemoryTest {
             var model = ElectraForSequenceClassification.create(
                     ElectraConfig.tiny().withLabels(java.util.List.of("a", "b", "c"), null), manager, 5);
             ParameterStore store = new ParameterStore(manager, false);
-            runSteps(model, store, manager, 50);
+            // the first ~100 steps grow the allocator's pools; after that the footprint must stay flat
+            runSteps(model, store, manager, 100);
             int arraysBefore = manager.getManagedArrays().size();
             long rssBefore = rssKb();
-            int rounds = Integer.getInteger("kcwb.memory.rounds", 4);
+            int rounds = Integer.getInteger("kcwb.memory.rounds", 3);
             for (int round = 0; round < rounds; round++) {
                 runSteps(model, store, manager, 50);
                 System.out.printf("after %d more steps: RSS %d KiB%n", (round + 1) * 50, rssKb());
             }
             long growthKb = rssKb() - rssBefore;
-            System.out.printf("%d forward+backward steps: managed arrays %d -> %d, RSS growth %d KiB%n",
+            System.out.printf("%d forward+backward steps after warm-up: managed arrays %d -> %d, RSS growth %d KiB%n",
                     rounds * 50, arraysBefore, manager.getManagedArrays().size(), growthKb);
             assertEquals(arraysBefore, manager.getManagedArrays().size());
-            assertTrue(growthKb < 32_000, "RSS grew by " + growthKb + " KiB");
+            assertTrue(growthKb < 16_000, "RSS grew by " + growthKb + " KiB");
         }
     }
 
