@@ -66,7 +66,8 @@ public final class ModelFolderService {
         for (String name : TOKENIZER_FILES) {
             Path source = request.vocabDir().resolve(name);
             if (Files.isRegularFile(source)) {
-                Files.copy(source, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                Path copy = Files.copy(source, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                copy.toFile().setWritable(true, true); // sources may be read-only (a shared cache); the copy is ours
             }
         }
         return config;
