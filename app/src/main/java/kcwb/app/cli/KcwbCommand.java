@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Kc Workbench: label Korean comments, preview KcELECTRA's text pipeline, fine-tune and export.%n"
                 + "Without arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class,
-            WorkspaceCommand.class, ImportCommand.class, ExportCommand.class, LabelCommand.class, BenchCommand.class})
+            WorkspaceCommand.class, ImportCommand.class, ExportCommand.class, LabelCommand.class,
+            ModelCommand.class, BenchCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
