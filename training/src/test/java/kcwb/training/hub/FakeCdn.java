@@ -35,7 +35,8 @@ final class FakeCdn implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + socket.getLocalPort();
+        // "localhost", not 127.0.0.1: another host name, as the real CDN is, so huggingface_hub stops at the redirect too.
+        return "http://localhost:" + socket.getLocalPort();
     }
 
     private void acceptLoop() {
