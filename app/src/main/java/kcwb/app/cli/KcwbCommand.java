@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = KcwbVersion.class,
         description = "Kc Workbench: label Korean comments, preview KcELECTRA's text pipeline, fine-tune and export.%n"
                 + "Without arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

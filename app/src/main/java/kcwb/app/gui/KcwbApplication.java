@@ -14,5 +14,6 @@ public final class KcwbApplication extends Application {
         stage.setTitle("Kc Workbench");
         stage.setScene(new Scene(root, 1100, 720));
         stage.show();
+        SmokeHooks.afterFirstShow(stage);
     }
 }
