@@ -40,7 +40,7 @@ cp -r app/target/lib "$out/input/lib"
 start=$(date +%s)
 echo "build.sh: jlink runtime ($KCWB_MODULES)"
 "$JAVA_HOME/bin/jlink" --add-modules "$KCWB_MODULES" --include-locales=en,ko \
-  --strip-debug --no-header-files --no-man-pages --output "$out/runtime"
+  --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$out/runtime"
 
 java_opts=()
 for option in "${KCWB_JAVA_OPTIONS[@]}"; do java_opts+=(--java-options "$option"); done
@@ -50,7 +50,22 @@ echo "build.sh: jpackage app-image"
   --name "$KCWB_NAME" --app-version "$version" --vendor "$KCWB_VENDOR" --description "$KCWB_DESCRIPTION" \
   --input "$out/input" --main-jar "$KCWB_MAIN_JAR" --main-class "$KCWB_MAIN_CLASS" \
   --runtime-image "$out/runtime" --icon assets/icons/kcwb.png "${java_opts[@]}"
-echo "build.sh: app-image $(du -sh "$out/app-image/$KCWB_NAME" | cut -f1) in $out/app-image/$KCWB_NAME ($(( $(date +%s) - start )) s)"
+app="$out/app-image/$KCWB_NAME"
+
+# Start-up: a class-data-sharing archive of what the GUI loads until its first window, dumped by one
+# headless run (needs xvfb-run; skipped otherwise or with KCWB_NO_APPCDS=1). The JVM maps it even after
+# the folder moves (/opt/kcwb), and silently ignores it if it does not match.
+if [ -z "${KCWB_NO_APPCDS:-}" ] && command -v xvfb-run >/dev/null; then
+  echo "build.sh: AppCDS archive (one headless GUI run)"
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/lib/app/kcwb.jsa -Dkcwb.exitAfterSeconds=1" \
+    timeout 300 xvfb-run -a "$app/bin/kcwb" >"$out/appcds.log" 2>&1 || true
+  if [ -s "$app/lib/app/kcwb.jsa" ]; then
+    echo 'java-options=-XX:SharedArchiveFile=$APPDIR/kcwb.jsa' >>"$app/lib/app/$KCWB_NAME.cfg"
+  else
+    echo "build.sh: no AppCDS archive (see $out/appcds.log); the app starts without it" >&2
+  fi
+fi
+echo "build.sh: app-image $(du -sh "$app" | cut -f1) in $app ($(( $(date +%s) - start )) s)"
 
 if $deb; then
   start=$(date +%s)
