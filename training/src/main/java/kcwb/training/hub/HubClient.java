@@ -23,6 +23,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -36,22 +42,34 @@ public final class HubClient {
     private static final int MAX_REDIRECTS = 10;
     private static final int BUFFER_BYTES = 1 << 20;
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(20);
+    /** HttpClient has no read timeout for a streamed body: this daemon closes streams that stall. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kcwb-hub-stall-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final HubSettings settings;
     private final HttpClient http;
     private final String userAgent;
+    private final Duration stallTimeout;
 
     public HubClient(HubSettings settings) {
         this(settings, HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
-                .build());
+                .build(), Duration.ofSeconds(30));
     }
 
-    public HubClient(HubSettings settings, HttpClient http) {
+    /**
+     * @param stallTimeout a download that receives no byte for this long is cut off (and then
+     *     resumed by the caller's retry)
+     */
+    public HubClient(HubSettings settings, HttpClient http, Duration stallTimeout) {
         this.settings = settings;
         this.http = http;
+        this.stallTimeout = stallTimeout;
         this.userAgent = "kcwb/" + Objects.requireNonNullElse(HubClient.class.getPackage().getImplementationVersion(), "dev")
                 + "; java/" + Runtime.version().feature();
     }
@@ -160,9 +178,22 @@ public final class HubClient {
         long written = have;
         byte[] buffer = new byte[BUFFER_BYTES];
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        AtomicLong lastByteNanos = new AtomicLong(startNanos);
+        AtomicBoolean stalled = new AtomicBoolean();
+        long checkMillis = Math.max(50, stallTimeout.toMillis() / 4);
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastByteNanos.get() > stallTimeout.toNanos() && !stalled.getAndSet(true)) {
+                try {
+                    body.close(); // unblocks the read below with an IOException
+                } catch (IOException ignored) {
+                    // closing is all we wanted
+                }
+            }
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             int n;
             while ((n = body.read(buffer)) >= 0) {
+                lastByteNanos.set(System.nanoTime());
                 writeFully(out, buffer, n, partial);
                 written += n;
                 long now = System.nanoTime();
@@ -171,6 +202,13 @@ public final class HubClient {
                     listener.progress(progressOf(remote, written, have, startNanos, now));
                 }
             }
+        } catch (IOException e) {
+            if (stalled.get()) {
+                throw new IOException("no data for " + stallTimeout.toSeconds() + " s after " + written + " bytes", e);
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
         }
         listener.progress(progressOf(remote, written, have, startNanos, System.nanoTime()));
         if (remote.sizeKnown() && written != remote.size()) {

@@ -42,6 +42,11 @@ public final class HubDownloader {
         this(settings, new HubClient(settings), dir -> Files.getFileStore(dir).getUsableSpace(), 5, Duration.ofSeconds(1));
     }
 
+    /** A downloader over a given client (tests: a client with a short stall timeout). */
+    public HubDownloader(HubSettings settings, HubClient client) {
+        this(settings, client, dir -> Files.getFileStore(dir).getUsableSpace(), 5, Duration.ofSeconds(1));
+    }
+
     HubDownloader(HubSettings settings, HubClient client, SpaceProbe spaceProbe, int maxAttempts, Duration retryDelay) {
         this.settings = settings;
         this.client = client;

@@ -20,7 +20,11 @@ import java.util.function.Function;
  */
 final class FakeCdn implements AutoCloseable {
     /** What to do with one GET: the bytes to serve and how many to send before dropping (-1 = all). */
-    record Plan(byte[] content, int dropAfter) {}
+    record Plan(byte[] content, int dropAfter, boolean stall) {
+        Plan(byte[] content, int dropAfter) {
+            this(content, dropAfter, false);
+        }
+    }
 
     private final ServerSocket socket;
     private final Thread acceptor;
@@ -88,8 +92,11 @@ final class FakeCdn implements AutoCloseable {
             int send = plan.dropAfter() >= 0 && plan.dropAfter() < length ? plan.dropAfter() : length;
             out.write(content, start, send);
             out.flush();
+            if (plan.stall() && send < length) {
+                Thread.sleep(20_000); // keep the connection open but silent: only a client-side stall timeout helps
+            }
             // Returning closes the socket: with send < length the client sees the connection drop mid-file.
-        } catch (IOException | RuntimeException ignored) {
+        } catch (IOException | RuntimeException | InterruptedException ignored) {
             // a test server: a client that went away is not an error
         }
     }

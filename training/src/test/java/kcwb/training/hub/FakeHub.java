@@ -50,6 +50,8 @@ final class FakeHub implements AutoCloseable {
     /** Close the connection after this many body bytes of an LFS GET, this many times. */
     volatile int dropAfterBytes = -1;
     final AtomicInteger dropsLeft = new AtomicInteger();
+    /** With a drop planned: keep the connection open and silent instead of closing it. */
+    volatile boolean stallInsteadOfDrop;
     /** Serve LFS bodies with one byte flipped (the announced sha256 stays the real one). */
     volatile boolean corruptLfs;
     /** When set, every resolve request needs {@code Authorization: Bearer <token>}. */
@@ -75,7 +77,7 @@ final class FakeHub implements AutoCloseable {
             content[content.length / 2] ^= 0x5a;
         }
         boolean drop = dropAfterBytes >= 0 && dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-        return new FakeCdn.Plan(content, drop ? dropAfterBytes : -1);
+        return new FakeCdn.Plan(content, drop ? dropAfterBytes : -1, stallInsteadOfDrop);
     }
 
     URI endpoint() {

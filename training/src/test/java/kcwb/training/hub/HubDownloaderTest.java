@@ -128,6 +128,22 @@ class HubDownloaderTest {
     }
 
     @Test
+    void aStalledConnectionIsCutOffAndResumed() throws IOException {
+        hub.dropAfterBytes = 50_000;
+        hub.dropsLeft.set(1);
+        hub.stallInsteadOfDrop = true;
+        HubClient impatient = new HubClient(settings(), java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build(), Duration.ofMillis(500));
+        RecordingListener listener = new RecordingListener();
+        long start = System.nanoTime();
+        Path snapshot = new HubDownloader(settings(), impatient).withRetries(3, Duration.ZERO).pull(REPO, "v2022", listener);
+        assertTrue(System.nanoTime() - start < 15_000_000_000L, "cut off long before the server's 20 s silence ends");
+        assertArrayEquals(weights.content(), Files.readAllBytes(snapshot.resolve("pytorch_model.bin")));
+        assertEquals("bytes=50000-", hub.requests.getLast().range());
+        assertTrue(listener.warnings.stream().anyMatch(w -> w.contains("no data for")), listener.warnings.toString());
+    }
+
+    @Test
     void anInterruptedPullLeavesAnIncompleteFileThatTheNextPullResumes() throws IOException {
         hub.dropAfterBytes = 120_000;
         hub.dropsLeft.set(1);
