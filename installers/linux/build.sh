@@ -40,7 +40,7 @@ cp -r app/target/lib "$out/input/lib"
 start=$(date +%s)
 echo "build.sh: jlink runtime ($KCWB_MODULES)"
 "$JAVA_HOME/bin/jlink" --add-modules "$KCWB_MODULES" --include-locales=en,ko \
-  --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$out/runtime"
+  --strip-debug --no-header-files --no-man-pages --output "$out/runtime"
 
 java_opts=()
 for option in "${KCWB_JAVA_OPTIONS[@]}"; do java_opts+=(--java-options "$option"); done
@@ -52,17 +52,18 @@ echo "build.sh: jpackage app-image"
   --runtime-image "$out/runtime" --icon assets/icons/kcwb.png "${java_opts[@]}"
 app="$out/app-image/$KCWB_NAME"
 
-# Start-up: a class-data-sharing archive of what the GUI loads until its first window, dumped by one
-# headless run (needs xvfb-run; skipped otherwise or with KCWB_NO_APPCDS=1). The JVM maps it even after
-# the folder moves (/opt/kcwb), and silently ignores it if it does not match.
-if [ -z "${KCWB_NO_APPCDS:-}" ] && command -v xvfb-run >/dev/null; then
-  echo "build.sh: AppCDS archive (one headless GUI run)"
-  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/lib/app/kcwb.jsa -Dkcwb.exitAfterSeconds=1" \
-    timeout 300 xvfb-run -a "$app/bin/kcwb" >"$out/appcds.log" 2>&1 || true
-  if [ -s "$app/lib/app/kcwb.jsa" ]; then
-    echo 'java-options=-XX:SharedArchiveFile=$APPDIR/kcwb.jsa' >>"$app/lib/app/$KCWB_NAME.cfg"
+# Start-up: an AOT cache (JDK 25, JEP 483/514) of what the GUI loads and links until its first window,
+# written by one headless training run (needs xvfb-run; skipped otherwise or with KCWB_NO_AOT=1). The
+# launcher maps it with -XX:AOTCache; it still applies after the folder moves to /opt/kcwb, and a JVM
+# that cannot use it just starts without it.
+if [ -z "${KCWB_NO_AOT:-}" ] && command -v xvfb-run >/dev/null; then
+  echo "build.sh: AOT cache (one headless GUI run)"
+  JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$app/lib/app/kcwb.aot -Dkcwb.exitAfterSeconds=1" \
+    timeout 300 xvfb-run -a "$app/bin/kcwb" >"$out/aot.log" 2>&1 || true
+  if [ -s "$app/lib/app/kcwb.aot" ]; then
+    echo 'java-options=-XX:AOTCache=$APPDIR/kcwb.aot' >>"$app/lib/app/$KCWB_NAME.cfg"
   else
-    echo "build.sh: no AppCDS archive (see $out/appcds.log); the app starts without it" >&2
+    echo "build.sh: no AOT cache (see $out/aot.log); the app starts without it" >&2
   fi
 fi
 echo "build.sh: app-image $(du -sh "$app" | cut -f1) in $app ($(( $(date +%s) - start )) s)"
