@@ -80,6 +80,10 @@ public final class HubDownloader {
             throw new HubException(HubException.Reason.REPO_NOT_FOUND, "'" + repo
                     + "' is not a repository id; expected owner/name, e.g. beomi/KcELECTRA-base");
         }
+        if (revision.isBlank() || revision.contains("/") || revision.contains("\\") || revision.startsWith(".")) {
+            throw new HubException(HubException.Reason.REVISION_NOT_FOUND, "'" + revision
+                    + "' is not a revision this cache can hold; use a branch, tag or commit such as v2022, v2021 or main");
+        }
         if (settings.offline()) {
             return cache.resolveSnapshot(repo, revision, manifest);
         }

@@ -199,6 +199,10 @@ class HubDownloaderTest {
         assertEquals(HubException.Reason.FILE_NOT_FOUND, file.reason());
         assertTrue(file.getMessage().contains("model.safetensors or pytorch_model.bin"), file.getMessage());
 
+        HubException badRevision = assertThrows(HubException.class,
+                () -> downloader(settings()).pull(REPO, "refs/pr/1", DownloadListener.NONE));
+        assertEquals(HubException.Reason.REVISION_NOT_FOUND, badRevision.reason());
+
         HubException badId = assertThrows(HubException.class,
                 () -> downloader(settings()).pull("../etc", "main", DownloadListener.NONE));
         assertEquals(HubException.Reason.REPO_NOT_FOUND, badId.reason());
