@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code kcwb model}: make and inspect Hugging Face model folders. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Make and inspect Hugging Face ELECTRA model folders.",
-        subcommands = {ModelInitCommand.class, ModelInfoCommand.class})
+        subcommands = {ModelInitCommand.class, ModelInfoCommand.class, ModelPullCommand.class})
 public final class ModelCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

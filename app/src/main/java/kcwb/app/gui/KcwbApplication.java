@@ -1,10 +1,7 @@
 package kcwb.app.gui;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import kcwb.app.gui.common.FxTaskRunner;
 import kcwb.app.gui.common.I18n;
 import kcwb.app.gui.common.TaskRunner;
@@ -27,20 +24,10 @@ public final class KcwbApplication extends Application {
         MainWindow window = new MainWindow(stage, settingsStore, taskRunner, WorkbenchViews.standard());
         window.show(I18n.startup(settingsStore.load().savedLanguage()));
         stage.show();
-        exitAfterConfiguredDelay();
+        SmokeHooks.afterFirstShow(stage);
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
             window.askAnnotatorNameIfMissing();
         }
-    }
-
-    private static void exitAfterConfiguredDelay() {
-        String seconds = System.getProperty(EXIT_AFTER_PROPERTY);
-        if (seconds == null) {
-            return;
-        }
-        PauseTransition delay = new PauseTransition(Duration.seconds(Double.parseDouble(seconds)));
-        delay.setOnFinished(event -> Platform.exit());
-        delay.play();
     }
 
     @Override
