@@ -8,13 +8,12 @@ import java.util.Map;
  * repeated three or more times becomes exactly {@code n} copies ({@code ㅋㅋㅋㅋ → ㅋㅋ},
  * {@code 10000원 → 100원}). As in soynlp, the threshold stays three even when n is larger, so
  * {@code n = 5} turns {@code ㅋㅋㅋ} into five. soynlp is not in our wheelhouse: this restates its
- * documented behaviour (soynlp 0.0.493), as the fixture generator's header says.
+ * {@code repeat_normalize} (checked against lovit/soynlp's normalizer source), as the fixture generator's header says.
  */
 public final class RepeatNormalizeRule implements CleaningRule {
     /**
-     * Shortest run that is rewritten: 3 for soynlp's {@code (\w)\1{2,}} as restated in issue 2. Could not be
-     * checked against soynlp's source here; if it proves to be {@code {3,}}, set 4 and re-run make_fixture.py
-     * with the same change to {@code repeatchars_pattern}.
+     * Shortest run that is rewritten: 3, for soynlp's {@code (\w)\1{2,}} (its current normalizer source; some
+     * old forks used {@code {3,}}).
      */
     static final int MIN_RUN = 3;
 
