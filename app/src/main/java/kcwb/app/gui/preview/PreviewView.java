@@ -53,6 +53,7 @@ public final class PreviewView {
         Label hint = new Label(i18n.get("preview.hint"));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         SplitPane split = new SplitPane(inputPane(), detailPane());
         split.setDividerPositions(0.36);

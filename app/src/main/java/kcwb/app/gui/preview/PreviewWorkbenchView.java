@@ -11,7 +11,7 @@ public final class PreviewWorkbenchView implements WorkbenchView {
      * a Naver mask, repeated punctuation) and one long enough to be cut at max_len 64.
      */
     static final String SEED_COMMENTS = String.join("\n",
-            "ㅋㅋㅋㅋㅋㅋ 진짜 웃기네 😂😂 https://news.naver.com/article/001 여기 봐봐",
+            "ㅋㅋㅋㅋㅋㅋ 진짜 웃기네 😂😂 https://news.naver.com/article/001 여기 봐봐 뷁",
             "아니 이게 말이 됨??? 10000원 주고 샀는데 ㅠㅠㅠㅠ 환불해줘요!!!!",
             "OOO 의원 또 저러네.. ㄹㅇ 노답 👍🏻👍🏻",
             "민초 싫어하는 사람 손 ✋ (나는 좋아함)",
