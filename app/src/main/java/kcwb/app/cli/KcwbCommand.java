@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = KcwbVersion.class,
         description = "Kc Workbench: label Korean comments, preview KcELECTRA's text pipeline, fine-tune and export.%n"
                 + "Without arguments, opens the desktop app.",
-        subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class, BenchCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
