@@ -19,7 +19,7 @@ import java.util.Map;
  * for any text with a char outside {@link #covers a small set of blocks} whose Unicode properties have
  * not changed since HF's tables were made (ASCII, Latin-1, General Punctuation, CJK symbols, Hangul,
  * the basic CJK ideographs, full-width ASCII) or that contains an added token such as {@code [MASK]}.
- * That covers every text the {@code kcelectra} cleaning recipe produces.
+ * That covers every text the {@code kcelectra} cleaning recipe produces (unless it spells an added token).
  */
 final class BertWordPiece {
     private static final int MAX_INPUT_CHARS_PER_WORD = WordPieceJson.MAX_INPUT_CHARS_PER_WORD;
