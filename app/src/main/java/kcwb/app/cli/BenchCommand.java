@@ -12,9 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kcwb bench import|label|load}: benchmarks that print numbers and ratios against a peer in the same run. */
+/** {@code kcwb bench text|import|label|load}: benchmarks that print numbers and ratios against a peer in the same run. */
 @Command(name = "bench", description = "Benchmarks (print numbers; see docs/benchmarks.md).",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LabelBench.class, BenchLoadCommand.class})
+        mixinStandardHelpOptions = true,
+        subcommands = {BenchTextCommand.class, BenchCommand.ImportBench.class, BenchCommand.LabelBench.class, BenchLoadCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import java.util.OptionalInt;
  * of KcELECTRA revision {@code main}); otherwise builds it from {@code vocab.txt} +
  * {@code tokenizer_config.json} (+ {@code special_tokens_map.json}) as transformers does, honouring
  * do_lower_case, strip_accents and tokenize_chinese_chars. Encoding runs in DJL's native
- * HF tokenizers library, so inputs are checked here first.
+ * HF tokenizers library, so inputs are checked here first — except for cased vocab.txt folders
+ * (KcELECTRA), where {@link BertWordPiece} encodes in pure Java every text it is proven identical on
+ * (all text the kcelectra cleaning produces) and hands the rest to DJL.
  *
  * <p>Known difference to the slow Python {@code BertTokenizerLegacy}: it NFC-normalises the text
  * first, so a decomposed "e + U+0301" becomes the single token "é" there, while the fast tokenizer
@@ -36,7 +39,11 @@ public final class KcTokenizer implements AutoCloseable {
     /** Classpath folder of the demo model that ships with the app. */
     public static final String DEMO_MODEL_RESOURCE = "/kcwb/training/demo-model";
 
+    /** Set to false to send every text through DJL (for benchmarks and parity checks). */
+    public static final String JAVA_WORDPIECE_PROPERTY = "kcwb.tokenize.javaWordPiece";
+
     private final HuggingFaceTokenizer tokenizer;
+    private final BertWordPiece wordPiece;
     private final TokenizerVocabulary vocabulary;
     private final SpecialTokenIds specialIds;
     private final EncodingConverter converter;
@@ -53,6 +60,8 @@ public final class KcTokenizer implements AutoCloseable {
         this.converter = probeTemplate(tokenizer, specialIds.unk());
         this.vocabBytes = definition.vocabBytes();
         this.origin = definition.origin();
+        this.wordPiece = Boolean.parseBoolean(System.getProperty(JAVA_WORDPIECE_PROPERTY, "true"))
+                ? definition.wordPiece() : null;
     }
 
     /**
@@ -86,6 +95,18 @@ public final class KcTokenizer implements AutoCloseable {
     public TokenizedText encode(String text, int maxLen) {
         Objects.requireNonNull(text, "text");
         checkMaxLen(maxLen);
+        if (wordPiece != null) {
+            TokenizedText fast = wordPiece.encode(text, maxLen);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return encodeNative(text, maxLen);
+    }
+
+    /** Always through DJL's native HF tokenizers (the fast path's oracle in tests). */
+    TokenizedText encodeNative(String text, int maxLen) {
+        checkMaxLen(maxLen);
         String safe = withoutLoneSurrogates(text);
         return converter.convert(safe, tokenizer.encode(safe), maxLen);
     }
@@ -94,23 +115,33 @@ public final class KcTokenizer implements AutoCloseable {
     public List<TokenizedText> encodeBatch(List<String> texts, int maxLen) {
         Objects.requireNonNull(texts, "texts");
         checkMaxLen(maxLen);
-        String[] safe = new String[texts.size()];
-        for (int i = 0; i < safe.length; i++) {
+        TokenizedText[] out = new TokenizedText[texts.size()];
+        int[] nativeIndex = new int[out.length];
+        String[] nativeTexts = new String[out.length];
+        int nativeCount = 0;
+        for (int i = 0; i < out.length; i++) {
             String text = texts.get(i);
             if (text == null) {
                 throw new NullPointerException("texts[" + i + "] is null");
             }
-            safe[i] = withoutLoneSurrogates(text);
+            out[i] = wordPiece == null ? null : wordPiece.encode(text, maxLen);
+            if (out[i] == null) {
+                nativeIndex[nativeCount] = i;
+                nativeTexts[nativeCount++] = withoutLoneSurrogates(text);
+            }
         }
-        if (safe.length == 0) {
-            return List.of();
-        }
-        Encoding[] encodings = tokenizer.batchEncode(safe);
-        TokenizedText[] out = new TokenizedText[safe.length];
-        for (int i = 0; i < safe.length; i++) {
-            out[i] = converter.convert(safe[i], encodings[i], maxLen);
+        if (nativeCount > 0) {
+            Encoding[] encodings = tokenizer.batchEncode(Arrays.copyOf(nativeTexts, nativeCount));
+            for (int k = 0; k < nativeCount; k++) {
+                out[nativeIndex[k]] = converter.convert(nativeTexts[k], encodings[k], maxLen);
+            }
         }
         return List.of(out);
+    }
+
+    /** The pure-Java path in use, null when every text goes through DJL. */
+    BertWordPiece wordPiece() {
+        return wordPiece;
     }
 
     /** Highest id + 1 (the embedding's row count), added tokens included. */

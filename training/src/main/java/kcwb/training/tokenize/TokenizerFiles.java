@@ -38,10 +38,14 @@ final class TokenizerFiles {
         String describe(String name);
     }
 
-    /** What KcTokenizer needs to start: the tokenizer.json text, its special tokens, its provenance. */
-    /** @param vocabBytes the file that defines the vocabulary, hashed on demand for provenance */
+    /**
+     * What KcTokenizer needs to start: the tokenizer.json text, its special tokens, its provenance.
+     *
+     * @param vocabBytes the file that defines the vocabulary, hashed on demand for provenance
+     * @param wordPiece  the pure-Java path for a cased vocab.txt folder, null otherwise (DJL does all)
+     */
     record Definition(String tokenizerJson, TokenizerVocabulary vocabulary, SpecialTokenNames specials,
-                      byte[] vocabBytes, String origin) {}
+                      byte[] vocabBytes, String origin, BertWordPiece wordPiece) {}
 
     private TokenizerFiles() {}
 
@@ -96,7 +100,7 @@ final class TokenizerFiles {
                 throw new InvalidTokenizerException(source.describe(TOKENIZER_JSON) + ": " + e.getMessage(), e);
             }
             return new Definition(withoutTruncationOrPadding(text, parsed), vocabulary, specials,
-                    tokenizerJson, source.describe(TOKENIZER_JSON));
+                    tokenizerJson, source.describe(TOKENIZER_JSON), null);
         }
         byte[] vocabBytes = source.read(VOCAB_TXT);
         if (vocabBytes == null) {
@@ -124,7 +128,7 @@ final class TokenizerFiles {
             throw new InvalidTokenizerException(source.describe(VOCAB_TXT) + ": " + e.getMessage(), e);
         }
         return new Definition(text, TokenizerVocabulary.ofWordPiece(vocab, settings.specials().unk()),
-                settings.specials(), vocabBytes, source.describe(VOCAB_TXT));
+                settings.specials(), vocabBytes, source.describe(VOCAB_TXT), BertWordPiece.forSettings(vocab, settings));
     }
 
     /** Truncation and padding are KcTokenizer's to do (per call, reporting the cut), never the file's. */

@@ -2,6 +2,7 @@ package kcwb.training.tokenize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kcwb.training.text.KcCleaner;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +89,52 @@ class KcElectraVocabParityIT {
             comments.add(lines.get(i).split("\t", -1)[0]);
         }
         return comments;
+    }
+
+    /** Every comment of korean-hate-speech (train + dev) and curse-detection (text before the last '|'). */
+    private static List<String> allDatasetComments() throws IOException {
+        List<String> comments = new ArrayList<>();
+        for (String tsv : List.of("train.tsv", "dev.tsv")) {
+            Path file = SHARED.resolve("datasets/korean-hate-speech/labeled").resolve(tsv);
+            if (Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                lines.subList(1, lines.size()).forEach(line -> comments.add(line.split("\t", -1)[0]));
+            }
+        }
+        Path curse = SHARED.resolve("datasets/curse-detection/dataset.txt");
+        if (Files.isRegularFile(curse)) {
+            for (String line : Files.readAllLines(curse, StandardCharsets.UTF_8)) {
+                int bar = line.lastIndexOf('|');
+                comments.add(bar < 0 ? line : line.substring(0, bar));
+            }
+        }
+        return comments;
+    }
+
+    /** The pure-Java WordPiece path gives DJL's result on every dataset comment, raw and cleaned, at two max_lens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"v2021", "v2022"})
+    void javaWordPiecePathEqualsDjlOnDatasetComments(String revision) throws IOException {
+        Path folder = sharedFolder(revision);
+        KcCleaner cleaner = KcCleaner.kcelectra();
+        try (KcTokenizer tokenizer = KcTokenizer.load(folder)) {
+            assertNotNull(tokenizer.wordPiece(), "KcELECTRA's cased vocab.txt uses the Java path");
+            int fast = 0;
+            int total = 0;
+            for (String comment : allDatasetComments()) {
+                for (String text : List.of(comment, cleaner.clean(comment))) {
+                    for (int maxLen : new int[] {16, 512}) {
+                        total++;
+                        fast += tokenizer.wordPiece().encode(text, maxLen) != null ? 1 : 0;
+                        BertWordPieceTest.assertSame(tokenizer.encodeNative(text, maxLen), tokenizer.encode(text, maxLen),
+                                revision + " " + text);
+                    }
+                }
+            }
+            System.err.printf("KcElectraVocabParityIT: %s: Java WordPiece path took %d of %d encodings, all equal to DJL%n",
+                    revision, fast, total);
+            assertTrue(fast > total / 2);
+        }
     }
 
     private static Path sharedFolder(String revision) {

@@ -61,7 +61,7 @@ class KcTokenizerParityTest {
         }
     }
 
-    private static void assertMatches(JsonNode row, String text, TokenizedText actual) {
+    static void assertMatches(JsonNode row, String text, TokenizedText actual) {
         String where = row.get("model").textValue() + " input " + row.get("input") + " max_len " + row.get("max_len")
                 + " " + TokenizeFixtures.JSON.valueToTree(text);
         long[] ids = TokenizeFixtures.longs(row.get("ids"));

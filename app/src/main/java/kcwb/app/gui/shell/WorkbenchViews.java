@@ -1,6 +1,7 @@
 package kcwb.app.gui.shell;
 
 import java.util.List;
+import kcwb.app.gui.preview.PreviewWorkbenchView;
 
 /**
  * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
@@ -11,7 +12,7 @@ public final class WorkbenchViews {
 
     public static List<WorkbenchView> standard() {
         return List.of(
-                PlaceholderView.of("preview"),
+                new PreviewWorkbenchView(),
                 PlaceholderView.of("label").withSample(DemoSamples::commentCard),
                 PlaceholderView.of("items").withSample(DemoSamples::commentTable),
                 PlaceholderView.of("train"),
