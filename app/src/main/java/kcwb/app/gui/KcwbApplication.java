@@ -10,6 +10,8 @@ import kcwb.app.gui.common.I18n;
 import kcwb.app.gui.common.TaskRunner;
 import kcwb.app.gui.shell.WorkbenchViews;
 import kcwb.app.service.AppSettingsStore;
+import kcwb.app.service.DemoWorkspace;
+import kcwb.app.service.WorkspaceSession;
 
 /**
  * The desktop app. System properties: {@code kcwb.locale=ko|en} (UI language), {@code kcwb.configDir}
@@ -19,13 +21,16 @@ public final class KcwbApplication extends Application {
     public static final String EXIT_AFTER_PROPERTY = "kcwb.exitAfterSeconds";
 
     private TaskRunner taskRunner;
+    private WorkspaceSession session;
 
     @Override
     public void start(Stage stage) {
         AppSettingsStore settingsStore = AppSettingsStore.standard();
         taskRunner = new FxTaskRunner();
-        MainWindow window = new MainWindow(stage, settingsStore, taskRunner, WorkbenchViews.standard());
+        session = new WorkspaceSession();
+        MainWindow window = new MainWindow(stage, settingsStore, taskRunner, WorkbenchViews.standard(), session);
         window.show(I18n.startup(settingsStore.load().savedLanguage()));
+        window.viewModel().openAtStart(DemoWorkspace.defaultFile(settingsStore));
         stage.show();
         exitAfterConfiguredDelay();
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
@@ -47,6 +52,9 @@ public final class KcwbApplication extends Application {
     public void stop() {
         if (taskRunner != null) {
             taskRunner.shutdown();
+        }
+        if (session != null) {
+            session.close();
         }
     }
 }

@@ -12,7 +12,7 @@ public final class WorkbenchViews {
     public static List<WorkbenchView> standard() {
         return List.of(
                 PlaceholderView.of("preview"),
-                PlaceholderView.of("label").withSample(DemoSamples::commentCard),
+                new kcwb.app.gui.label.LabelWorkbenchView(),
                 PlaceholderView.of("items").withSample(DemoSamples::commentTable),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
