@@ -56,7 +56,7 @@ public final class DemoWorkspace {
         workspace.projects().setGuideline(project.id(), GUIDELINE.strip());
         Path jsonl = null;
         try {
-            jsonl = Files.createTempFile("kcwb-demo", ".jsonl");
+            jsonl = Files.createTempDirectory("kcwb-demo").resolve("demo-comments.jsonl");
             writeComments(jsonl);
             ImportOptions options = ImportOptions.builder(ImportFormat.JSONL).optTextColumn("text").optLabelColumn("label")
                     .optAnnotator(ANNOTATOR).optSplit(new SplitSpec(0.8, 0.1, 0.1, 42)).build();
@@ -67,6 +67,7 @@ public final class DemoWorkspace {
             if (jsonl != null) {
                 try {
                     Files.deleteIfExists(jsonl);
+                    Files.deleteIfExists(jsonl.getParent());
                 } catch (IOException ignored) {
                     // a temp file left behind is harmless
                 }

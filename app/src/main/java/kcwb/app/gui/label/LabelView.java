@@ -67,8 +67,8 @@ public final class LabelView {
         root.setOnMouseClicked(event -> root.requestFocus());
         viewModel.currentProperty().addListener((obs, old, state) -> showItem(state));
         viewModel.labels().addListener((javafx.collections.ListChangeListener<kcwb.storage.label.Label>) c -> rebuildButtons());
-        viewModel.projectProperty().addListener((obs, old, project) ->
-                guideline.setText(project == null ? "" : project.project().guideline()));
+        viewModel.projectProperty().addListener((obs, old, project) -> showGuideline());
+        showGuideline();
         progress.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.get("label.progress",
                 viewModel.totalProperty().get() - viewModel.unlabeledProperty().get(), viewModel.totalProperty().get(),
                 viewModel.unlabeledProperty().get()), viewModel.totalProperty(), viewModel.unlabeledProperty()));
@@ -81,6 +81,11 @@ public final class LabelView {
         });
         rebuildButtons();
         showItem(viewModel.currentProperty().get());
+    }
+
+    private void showGuideline() {
+        var project = viewModel.projectProperty().get();
+        guideline.setText(project == null ? "" : project.project().guideline());
     }
 
     private Node topBar() {

@@ -13,7 +13,7 @@ public final class WorkbenchViews {
         return List.of(
                 PlaceholderView.of("preview"),
                 new kcwb.app.gui.label.LabelWorkbenchView(),
-                PlaceholderView.of("items").withSample(DemoSamples::commentTable),
+                new kcwb.app.gui.items.ItemsWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
                 PlaceholderView.of("models"));
