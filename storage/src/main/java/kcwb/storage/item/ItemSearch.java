@@ -26,9 +26,9 @@ public final class ItemSearch {
     /** The ids of the items matching {@code filter}, in table order. */
     public long[] ids(ItemFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT i.id FROM items i");
-        if (filter.unlabeledOnly()) {
-            sql.append(" INDEXED BY items_unlabeled");
-        }
+        // Unlabeled: the partial index, in id order. Otherwise a rowid-order scan: the (project_id, hash) index
+        // would make SQLite sort a million ids afterwards (15 s instead of a fraction of one).
+        sql.append(filter.unlabeledOnly() ? " INDEXED BY items_unlabeled" : " NOT INDEXED");
         sql.append(" WHERE i.project_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(filter.projectId());

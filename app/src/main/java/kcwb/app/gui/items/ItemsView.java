@@ -25,10 +25,13 @@ public final class ItemsView {
     private final ItemsViewModel viewModel;
     private final I18n i18n;
     private final LongConsumer openItem;
+    private final Runnable importFile;
     private final BorderPane root = new BorderPane();
     private final TableView<ItemRowViewModel> table = new TableView<>();
 
-    public ItemsView(ItemsViewModel viewModel, LongConsumer openItem) {
+    /** {@code importFile} opens the import dialog. */
+    public ItemsView(ItemsViewModel viewModel, LongConsumer openItem, Runnable importFile) {
+        this.importFile = importFile;
         this.viewModel = viewModel;
         this.i18n = viewModel.i18n();
         this.openItem = openItem;
@@ -80,11 +83,14 @@ public final class ItemsView {
         apply.setId("items-apply");
         apply.setDefaultButton(false);
         apply.setOnAction(event -> viewModel.apply());
+        Button importButton = new Button(i18n.get("items.import"));
+        importButton.setId("items-import");
+        importButton.setOnAction(event -> importFile.run());
         Label summary = new Label();
         summary.setId("items-summary");
         summary.textProperty().bind(viewModel.summaryProperty());
         FlowPane bar = new FlowPane(10, 8, new Label(i18n.get("items.label")), label, new Label(i18n.get("items.split")), split,
-                annotator, text, unlabeled, disagreement, uncertainty, apply, summary);
+                annotator, text, unlabeled, disagreement, uncertainty, apply, importButton, summary);
         bar.setPadding(new Insets(10, 16, 10, 16));
         return bar;
     }

@@ -1,6 +1,8 @@
 package kcwb.app.gui.items;
 
 import javafx.scene.Node;
+import kcwb.app.gui.imports.ImportDialog;
+import kcwb.app.gui.imports.ImportViewModel;
 import kcwb.app.gui.shell.ViewContext;
 import kcwb.app.gui.shell.WorkbenchView;
 
@@ -32,6 +34,13 @@ public final class ItemsWorkbenchView implements WorkbenchView {
         if (!context.shell().workspaceProperty().get().isEmpty()) {
             viewModel.load();
         }
-        return new ItemsView(viewModel, context.shell()::openInLabelView).root();
+        var shell = context.shell();
+        ImportViewModel importViewModel = new ImportViewModel(context.i18n(), context.taskRunner(), shell.session(),
+                () -> shell.session().file().ifPresent(shell::openWorkspace)); // reopening reloads every view
+        javafx.scene.Parent[] root = new javafx.scene.Parent[1];
+        root[0] = new ItemsView(viewModel, shell::openInLabelView,
+                () -> new ImportDialog(importViewModel, () -> shell.annotatorProperty().get())
+                        .show(root[0].getScene().getWindow())).root();
+        return root[0];
     }
 }
