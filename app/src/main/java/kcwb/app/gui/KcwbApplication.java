@@ -30,10 +30,11 @@ public final class KcwbApplication extends Application {
         session = new WorkspaceSession();
         MainWindow window = new MainWindow(stage, settingsStore, taskRunner, WorkbenchViews.standard(), session);
         window.show(I18n.startup(settingsStore.load().savedLanguage()));
-        window.viewModel().openAtStart(DemoWorkspace.defaultFile(settingsStore));
         stage.show();
         exitAfterConfiguredDelay();
         if (System.getProperty(EXIT_AFTER_PROPERTY) == null) {
+            // not in smoke runs, which must leave no settings or demo files behind
+            window.viewModel().openAtStart(DemoWorkspace.defaultFile(settingsStore));
             window.askAnnotatorNameIfMissing();
         }
     }

@@ -14,6 +14,7 @@ public final class WorkbenchViews {
                 PlaceholderView.of("preview"),
                 new kcwb.app.gui.label.LabelWorkbenchView(),
                 new kcwb.app.gui.items.ItemsWorkbenchView(),
+                new kcwb.app.gui.progress.ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
                 PlaceholderView.of("models"));
