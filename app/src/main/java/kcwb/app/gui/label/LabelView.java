@@ -45,8 +45,12 @@ public final class LabelView {
     private final TextField note = new TextField();
     private final TextField jump = new TextField();
 
-    public LabelView(LabelViewModel viewModel) {
+    private final Runnable editProject;
+
+    /** {@code editProject} opens the project dialog (labels, colours, hotkeys, guideline). */
+    public LabelView(LabelViewModel viewModel, Runnable editProject) {
         this.viewModel = viewModel;
+        this.editProject = editProject;
         this.i18n = viewModel.i18n();
         build();
     }
@@ -106,7 +110,8 @@ public final class LabelView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, progress, message, spacer, new Label(i18n.get("label.jump")), jump);
+        Button project = button("label.project", "label-project", editProject);
+        HBox bar = new HBox(12, progress, message, spacer, project, new Label(i18n.get("label.jump")), jump);
         bar.getStyleClass().add("label-top-bar");
         bar.setPadding(new Insets(10, 16, 10, 16));
         return bar;

@@ -1,6 +1,8 @@
 package kcwb.app.gui.label;
 
 import javafx.scene.Node;
+import kcwb.app.gui.project.ProjectDialog;
+import kcwb.app.gui.project.ProjectViewModel;
 import kcwb.app.gui.shell.ViewContext;
 import kcwb.app.gui.shell.WorkbenchView;
 
@@ -33,6 +35,11 @@ public final class LabelWorkbenchView implements WorkbenchView {
                 viewModel.jumpTo(id.longValue());
             }
         });
-        return new LabelView(viewModel).root();
+        var shell = context.shell();
+        ProjectViewModel project = new ProjectViewModel(context.i18n(), context.taskRunner(), shell.session(),
+                () -> shell.session().file().ifPresent(shell::openWorkspace)); // reopening reloads every view
+        javafx.scene.Parent[] root = new javafx.scene.Parent[1];
+        root[0] = new LabelView(viewModel, () -> new ProjectDialog(project).show(root[0].getScene().getWindow())).root();
+        return root[0];
     }
 }
