@@ -179,7 +179,7 @@ public final class LabelView {
         int index = 0;
         for (kcwb.storage.label.Label label : viewModel.labels()) {
             int position = index++;
-            String hotkey = position < 9 ? (position + 1) + "  " : "";
+            String hotkey = label.hotkey() != null ? label.hotkey() + "  " : position < 9 ? (position + 1) + "  " : "";
             Button button = button("label.button", "label-button-" + label.name(), () -> viewModel.pressLabel(position));
             button.setText(hotkey + label.displayName() + (label.displayName().equals(label.name()) ? "" : " (" + label.name() + ")"));
             button.getStyleClass().add("label-choice");
@@ -221,7 +221,7 @@ public final class LabelView {
         }
         var index = KeyShortcuts.labelIndex(event);
         if (index.isPresent()) {
-            viewModel.pressLabel(index.getAsInt());
+            viewModel.pressKey(index.getAsInt());
         } else if (KeyShortcuts.isRedo(event)) {
             viewModel.redo();
         } else if (KeyShortcuts.isUndo(event)) {

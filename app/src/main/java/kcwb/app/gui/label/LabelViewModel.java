@@ -84,7 +84,29 @@ public final class LabelViewModel {
 
     private record Loaded(ProjectInfo info, Step step) {}
 
-    /** The label key {@code index} (0 = key 1): single-label saves and advances; multi-label toggles and saves. */
+    /**
+     * The digit key {@code digitIndex} (0 = key 1): the label whose stored hotkey is that digit; a label
+     * without a hotkey answers to its position. Does nothing when no label has that key.
+     */
+    public void pressKey(int digitIndex) {
+        int index = labelIndexForKey(digitIndex);
+        if (index >= 0) {
+            pressLabel(index);
+        }
+    }
+
+    int labelIndexForKey(int digitIndex) {
+        String digit = Integer.toString(digitIndex + 1);
+        for (int i = 0; i < labels.size(); i++) {
+            if (digit.equals(labels.get(i).hotkey())) {
+                return i;
+            }
+        }
+        boolean taken = labels.stream().anyMatch(label -> digit.equals(label.hotkey()));
+        return !taken && digitIndex < labels.size() && labels.get(digitIndex).hotkey() == null ? digitIndex : -1;
+    }
+
+    /** Label {@code index} in display order: single-label saves and advances; multi-label toggles and saves. */
     public void pressLabel(int index) {
         enqueueOnItem("task.label.save", (workspace, state, noteText) -> {
             if (index < 0 || index >= labels.size()) {

@@ -96,6 +96,26 @@ class LabelViewModelTest {
     }
 
     @Test
+    void digitKeysFollowTheStoredHotkeys() {
+        assertEquals(0, viewModel.labelIndexForKey(0));
+        assertEquals(2, viewModel.labelIndexForKey(2));
+        assertEquals(-1, viewModel.labelIndexForKey(3), "no fourth label");
+        long projectId = viewModel.projectProperty().get().project().id();
+        session.call(w -> {
+            var hate = w.labels().find(projectId, "hate").orElseThrow();
+            w.labels().update(new kcwb.storage.label.Label(hate.id(), projectId, "hate", hate.displayName(), hate.color(),
+                    "7", hate.position()));
+            return null;
+        });
+        viewModel.load();
+        assertEquals(0, viewModel.labelIndexForKey(6), "key 7 is hate now");
+        assertEquals(-1, viewModel.labelIndexForKey(0), "key 1 is free: hate has its own key");
+        long first = viewModel.currentProperty().get().item().id();
+        viewModel.pressKey(6);
+        assertEquals(List.of("hate"), session.call(w -> w.annotations().find(first, "minji")).orElseThrow().labels());
+    }
+
+    @Test
     void everySaveIsOnDiskWhenTheKeyReturns() {
         long first = viewModel.currentProperty().get().item().id();
         viewModel.pressLabel(1);
