@@ -116,6 +116,32 @@ class LabelViewModelTest {
     }
 
     @Test
+    void multiLabelKeysToggleAndSaveWithoutLeavingTheItem() {
+        try (WorkspaceSession multi = new WorkspaceSession()) {
+            multi.openOrInit(dir.resolve("multi.kcwb"), w -> {
+                long id = w.projects().create("m", kcwb.storage.project.TaskType.MULTI_LABEL).id();
+                List.of("욕설", "비꼼", "정치").forEach(label -> w.labels().add(id, label));
+                w.items().insert(id, kcwb.storage.item.NewItem.of("첫 댓글"));
+                w.items().insert(id, kcwb.storage.item.NewItem.of("둘째 댓글"));
+                return;
+            });
+            LabelViewModel model = new LabelViewModel(I18n.of(Locale.ENGLISH), new DirectTaskRunner(), multi,
+                    new SimpleStringProperty("minji"));
+            model.preview().enabledProperty().set(false);
+            model.load();
+            long first = model.currentProperty().get().item().id();
+            model.pressKey(0);
+            model.pressKey(2);
+            assertEquals(first, model.currentProperty().get().item().id(), "toggles stay on the item");
+            assertEquals(List.of("욕설", "정치"), model.currentProperty().get().myLabels());
+            model.pressKey(0);
+            assertEquals(List.of("정치"), multi.call(w -> w.annotations().find(first, "minji")).orElseThrow().labels());
+            model.skip();
+            assertNotEquals(first, model.currentProperty().get().item().id());
+        }
+    }
+
+    @Test
     void everySaveIsOnDiskWhenTheKeyReturns() {
         long first = viewModel.currentProperty().get().item().id();
         viewModel.pressLabel(1);
