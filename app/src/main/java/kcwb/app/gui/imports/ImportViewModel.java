@@ -116,6 +116,9 @@ public final class ImportViewModel {
         progress.set(-1);
         summary.set(i18n.get("import.running"));
         handle = taskRunner.submit(BackgroundTask.of(i18n.get("task.import", path.getFileName()), work -> session.call(ws -> {
+            if (work.isCancelled()) {
+                throw new CancellationException();
+            }
             String project = LabelingService.firstProject(ws).map(p -> p.project().name()).orElse(DEFAULT_PROJECT);
             return ImportService.importFile(ws, project, TaskType.SINGLE_LABEL, path, withAnnotator(options, annotator), rows -> {
                 work.message(i18n.get("import.rowsRead", rows));
