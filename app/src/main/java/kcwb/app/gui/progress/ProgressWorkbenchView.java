@@ -24,7 +24,11 @@ public final class ProgressWorkbenchView implements WorkbenchView {
                 viewModel.refresh();
             }
         });
-        context.shell().workspaceProperty().addListener((obs, old, file) -> viewModel.refresh());
+        context.shell().workspaceProperty().addListener((obs, old, file) -> {
+            if (file != null && !file.isEmpty()) {
+                viewModel.refresh();
+            }
+        });
         if (!context.shell().workspaceProperty().get().isEmpty()) {
             viewModel.refresh();
         }
