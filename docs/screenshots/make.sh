@@ -7,5 +7,5 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 "$root/kcwb" --version >/dev/null # builds the app when its sources changed
 . "$root/.mvn/find-jdk.sh"
 exec xvfb-run -a -s "-screen 0 1400x900x24" \
-  "$JAVA_HOME/bin/java" -Dfile.encoding=UTF-8 -Dprism.lcdtext=false \
+  "$JAVA_HOME/bin/java" -Dfile.encoding=UTF-8 -Dai.djl.offline=true --enable-native-access=ALL-UNNAMED -Dprism.lcdtext=false \
   -cp "$root/app/target/kcwb-app.jar" kcwb.app.gui.ScreenshotTour --out "$root/docs/screenshots" "$@"

@@ -20,9 +20,9 @@ import kcwb.app.gui.shell.MainView;
 import kcwb.app.gui.shell.MainViewModel;
 import kcwb.app.gui.shell.MenuActions;
 import kcwb.app.gui.shell.WorkbenchView;
-import kcwb.app.gui.shell.WorkspaceOpener;
 import kcwb.app.service.AppSettingsStore;
 import kcwb.app.service.AppVersion;
+import kcwb.app.service.WorkspaceSession;
 
 /**
  * The window: one scene whose root is rebuilt when the language changes (every string is read from the
@@ -39,9 +39,17 @@ public final class MainWindow implements MenuActions {
     private final TaskRunner taskRunner;
     private final List<WorkbenchView> views;
     private final Scene scene;
+    private final WorkspaceSession session;
     private MainViewModel viewModel;
 
     public MainWindow(Stage stage, AppSettingsStore settingsStore, TaskRunner taskRunner, List<WorkbenchView> views) {
+        this(stage, settingsStore, taskRunner, views, new WorkspaceSession());
+    }
+
+    /** {@code session} holds the open workspace; it outlives window rebuilds (language switch). */
+    public MainWindow(Stage stage, AppSettingsStore settingsStore, TaskRunner taskRunner, List<WorkbenchView> views,
+            WorkspaceSession session) {
+        this.session = session;
         this.stage = stage;
         this.settingsStore = settingsStore;
         this.taskRunner = taskRunner;
@@ -79,7 +87,7 @@ public final class MainWindow implements MenuActions {
         if (viewModel != null) {
             viewModel.dispose();
         }
-        viewModel = new MainViewModel(i18n, taskRunner, settingsStore, WorkspaceOpener.pathChecksOnly(),
+        viewModel = new MainViewModel(i18n, taskRunner, settingsStore, session,
                 views.stream().map(WorkbenchView::id).toList());
         if (selected != null) {
             viewModel.showView(selected);
@@ -94,6 +102,10 @@ public final class MainWindow implements MenuActions {
 
     public MainViewModel viewModel() {
         return viewModel;
+    }
+
+    public WorkspaceSession session() {
+        return session;
     }
 
     public Scene scene() {

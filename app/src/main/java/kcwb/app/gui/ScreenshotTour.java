@@ -23,6 +23,8 @@ import kcwb.app.gui.shell.WorkbenchView;
 import kcwb.app.gui.shell.WorkbenchViews;
 import kcwb.app.service.AppSettings;
 import kcwb.app.service.AppSettingsStore;
+import kcwb.app.service.DemoWorkspace;
+import kcwb.app.service.WorkspaceSession;
 
 /**
  * Writes a PNG of every main view: {@code <view>.png} in Korean and {@code <view>-en.png} in English, plus
@@ -56,13 +58,16 @@ public final class ScreenshotTour {
     static List<Path> run(Path out, boolean emojiCheck) throws Exception {
         Path config = Files.createTempDirectory("kcwb-screenshots");
         AppSettingsStore store = new AppSettingsStore(config);
-        store.save(AppSettings.defaults().withAnnotatorName("김민지")
-                .withRecentWorkspace(Path.of(System.getProperty("user.home"), "kcwb", "demo.kcwb").toString()));
+        Path demo = DemoWorkspace.defaultFile(store);
+        store.save(AppSettings.defaults().withAnnotatorName("김민지").withRecentWorkspace(demo.toString()));
+        WorkspaceSession session = new WorkspaceSession();
+        session.openOrInit(demo, DemoWorkspace::fill);
+        labelSomeAsMinji(session);
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
         MainWindow window = onFx(() -> {
-            MainWindow created = new MainWindow(new Stage(), store, new DirectTaskRunner(), views);
+            MainWindow created = new MainWindow(new Stage(), store, new DirectTaskRunner(), views, session);
             created.show(I18n.of(Locale.KOREAN));
             Stage stage = (Stage) created.scene().getWindow();
             stage.show();
@@ -91,6 +96,21 @@ public final class ScreenshotTour {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
         return written;
+    }
+
+    /** A few labels by the screenshot's annotator, so progress and the item table show two annotators. */
+    private static void labelSomeAsMinji(WorkspaceSession session) {
+        session.call(workspace -> {
+            long project = workspace.projects().list().getFirst().id();
+            String[] labels = {"none", "offensive", "none", "hate", "none", "none"};
+            long after = 0;
+            for (String label : labels) {
+                long id = workspace.items().nextUnlabeled(project, after).orElseThrow().id();
+                workspace.annotations().save(id, "김민지", java.util.List.of(label), null);
+                after = id;
+            }
+            return null;
+        });
     }
 
     private static Path emojiCheck(Path file) throws Exception {

@@ -58,6 +58,11 @@ final class DelimitedRowReader implements RowReader {
         if (fields.size() != expectedColumns) {
             return new ParsedRow.Rejected(record.line, "wrong column count: expected " + expectedColumns + ", found " + fields.size());
         }
+        int needed = Math.max(textColumn, labelColumn) + 1;
+        if (fields.size() < needed) { // the first row set expectedColumns, and it was too short for the mapping
+            return new ParsedRow.Rejected(record.line, "no column " + (needed - 1) + ": the row has " + fields.size()
+                    + " column" + (fields.size() == 1 ? "" : "s"));
+        }
         String label = labelColumn < 0 ? "" : fields.get(labelColumn);
         return new ParsedRow.Good(record.line, fields.get(textColumn), label.isBlank() ? List.of() : List.of(label.strip()),
                 metadata(fields));

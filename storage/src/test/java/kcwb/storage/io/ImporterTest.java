@@ -89,6 +89,17 @@ class ImporterTest {
     }
 
     @Test
+    void aColumnMappingBeyondTheRowIsReportedNotACrash() throws Exception {
+        Path tsv = file("short.tsv", "한 열뿐인 댓글\n또 한 열\n");
+        ImportReport report = run(tsv, ImportOptions.builder(ImportFormat.TSV).optTextColumn("0").optLabelColumn("1"));
+        assertTrue(report.committed());
+        assertEquals(0, report.imported());
+        assertEquals(2, report.rejected());
+        assertEquals("no column 1: the row has 1 column", report.problems().getFirst().reason());
+        assertEquals(2L, report.problems().get(1).line());
+    }
+
+    @Test
     void beepLayoutUsesTheChosenLabelColumnAndUnquotesDoubledQuotes() throws Exception {
         Path beep = file("train.tsv", "comments\tcontain_gender_bias\tbias\thate\n"
                 + "\"에이프릴 \"\"예쁜게 죄\"\"\"\tFalse\tnone\tnone\n"

@@ -27,6 +27,8 @@ import kcwb.app.gui.common.TaskHandle;
 import kcwb.app.gui.common.TaskRunner;
 import kcwb.app.service.AppSettings;
 import kcwb.app.service.AppSettingsStore;
+import kcwb.app.service.DemoWorkspace;
+import kcwb.app.service.WorkspaceSession;
 
 /**
  * The main window's state: which view is shown, the open workspace, the annotator, recent workspaces,
@@ -40,6 +42,7 @@ public final class MainViewModel {
     private final TaskRunner taskRunner;
     private final AppSettingsStore settingsStore;
     private final WorkspaceOpener workspaceOpener;
+    private final WorkspaceSession session;
     private final List<String> viewIds;
 
     private final StringProperty selectedView = new SimpleStringProperty();
@@ -52,13 +55,27 @@ public final class MainViewModel {
     private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Long> labelJump = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
     private Consumer<Locale> onLanguageChange = locale -> {};
 
+    /** A shell whose workspace opener only checks paths (tests of the shell alone). */
     public MainViewModel(I18n i18n, TaskRunner taskRunner, AppSettingsStore settingsStore,
             WorkspaceOpener workspaceOpener, List<String> viewIds) {
+        this(i18n, taskRunner, settingsStore, workspaceOpener, new WorkspaceSession(), viewIds);
+    }
+
+    /** The app's shell: workspaces are opened in {@code session}, which the views use for all storage work. */
+    public MainViewModel(I18n i18n, TaskRunner taskRunner, AppSettingsStore settingsStore, WorkspaceSession session,
+            List<String> viewIds) {
+        this(i18n, taskRunner, settingsStore, WorkspaceOpener.using(session), session, viewIds);
+    }
+
+    private MainViewModel(I18n i18n, TaskRunner taskRunner, AppSettingsStore settingsStore,
+            WorkspaceOpener workspaceOpener, WorkspaceSession session, List<String> viewIds) {
+        this.session = Objects.requireNonNull(session);
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.settingsStore = Objects.requireNonNull(settingsStore);
@@ -70,6 +87,10 @@ public final class MainViewModel {
         darkTheme.set(settings.darkTheme());
         selectedView.set(this.viewIds.getFirst());
         statusMessage.set(i18n.get("status.noWorkspace"));
+        session.file().ifPresent(open -> {
+            workspace.set(open.toString());
+            statusMessage.set(i18n.get("status.workspaceOpened", open));
+        });
         taskRunner.runningTasks().addListener(taskListener);
         darkTheme.addListener((obs, old, dark) -> settingsStore.update(s -> s.withDarkTheme(dark)));
     }
@@ -119,6 +140,36 @@ public final class MainViewModel {
         runWorkspaceTask("task.openWorkspace", path, () -> workspaceOpener.open(path));
     }
 
+    /**
+     * At start: the most recent workspace when it still exists, else the demo workspace {@code demoFile}
+     * (created from the shipped demo comments when missing).
+     */
+    public void openAtStart(Path demoFile) {
+        Optional<Path> recent = recentWorkspaces.stream().map(Path::of).filter(java.nio.file.Files::isRegularFile).findFirst();
+        if (recent.isPresent()) {
+            openWorkspace(recent.get());
+        } else {
+            runWorkspaceTask("task.openWorkspace", demoFile, () -> session.openOrInit(demoFile, DemoWorkspace::fill));
+        }
+    }
+
+    /** Item ids other views asked the labeling view to show (see {@link #openInLabelView}). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Long> labelJumps() {
+        return labelJump.getReadOnlyProperty();
+    }
+
+    /** Shows the labeling view on item {@code itemId} (e.g. a double-click in the item table). */
+    public void openInLabelView(long itemId) {
+        showView("label");
+        labelJump.set(null);
+        labelJump.set(itemId);
+    }
+
+    /** Where the views do their storage work: the open workspace, used from one thread. */
+    public WorkspaceSession session() {
+        return session;
+    }
+
     public void createWorkspace(Path path) {
         runWorkspaceTask("task.createWorkspace", path, () -> workspaceOpener.create(path));
     }
@@ -133,7 +184,8 @@ public final class MainViewModel {
             action.run();
             return shown;
         }).onSuccess(opened -> {
-            workspace.set(opened);
+            workspace.set("");
+            workspace.set(opened); // listeners reload even when the same file is reopened
             recentWorkspaces.setAll(settingsStore.update(s -> s.withRecentWorkspace(opened)).recentWorkspaces());
             statusMessage.set(i18n.get("status.workspaceOpened", opened));
         }).onFailure(error -> statusMessage.set(i18n.get("status.workspaceFailed", shown, describe(error)))));

@@ -1,23 +1,17 @@
 package kcwb.app.gui.shell;
 
-import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
- * A view that is not built yet: its title, what it will do, and optionally a sample of what it will show.
+ * A view that is not built yet: its title and what it will do.
  * Replace the entry in {@link WorkbenchViews} when the real view lands.
  */
-public record PlaceholderView(String id, String titleKey, String descriptionKey,
-        Function<ViewContext, Node> sample) implements WorkbenchView {
+public record PlaceholderView(String id, String titleKey, String descriptionKey) implements WorkbenchView {
 
     public static PlaceholderView of(String id) {
-        return new PlaceholderView(id, "nav." + id, "placeholder." + id, context -> null);
-    }
-
-    public PlaceholderView withSample(Function<ViewContext, Node> newSample) {
-        return new PlaceholderView(id, titleKey, descriptionKey, newSample);
+        return new PlaceholderView(id, "nav." + id, "placeholder." + id);
     }
 
     @Override
@@ -30,10 +24,6 @@ public record PlaceholderView(String id, String titleKey, String descriptionKey,
         Label pending = new Label(context.i18n().get("placeholder.pending"));
         pending.getStyleClass().addAll("text-muted", "placeholder-note");
         VBox box = new VBox(12, title, description, pending);
-        Node sampleNode = sample.apply(context);
-        if (sampleNode != null) {
-            box.getChildren().add(sampleNode);
-        }
         box.getStyleClass().add("view-pane");
         return box;
     }

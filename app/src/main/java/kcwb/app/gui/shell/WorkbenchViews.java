@@ -1,7 +1,10 @@
 package kcwb.app.gui.shell;
 
 import java.util.List;
+import kcwb.app.gui.items.ItemsWorkbenchView;
+import kcwb.app.gui.label.LabelWorkbenchView;
 import kcwb.app.gui.preview.PreviewWorkbenchView;
+import kcwb.app.gui.progress.ProgressWorkbenchView;
 
 /**
  * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
@@ -13,8 +16,9 @@ public final class WorkbenchViews {
     public static List<WorkbenchView> standard() {
         return List.of(
                 new PreviewWorkbenchView(),
-                PlaceholderView.of("label").withSample(DemoSamples::commentCard),
-                PlaceholderView.of("items").withSample(DemoSamples::commentTable),
+                new LabelWorkbenchView(),
+                new ItemsWorkbenchView(),
+                new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
                 PlaceholderView.of("models"));

@@ -1,0 +1,37 @@
+package kcwb.app.gui.progress;
+
+import javafx.scene.Node;
+import kcwb.app.gui.shell.ViewContext;
+import kcwb.app.gui.shell.WorkbenchView;
+
+/** Registers the progress screen as the "progress" view; it refreshes whenever it is shown. */
+public final class ProgressWorkbenchView implements WorkbenchView {
+    @Override
+    public String id() {
+        return "progress";
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.progress";
+    }
+
+    @Override
+    public Node createContent(ViewContext context) {
+        ProgressViewModel viewModel = new ProgressViewModel(context.i18n(), context.taskRunner(), context.shell().session());
+        context.shell().selectedViewProperty().addListener((obs, old, id) -> {
+            if ("progress".equals(id)) {
+                viewModel.refresh();
+            }
+        });
+        context.shell().workspaceProperty().addListener((obs, old, file) -> {
+            if (file != null && !file.isEmpty()) {
+                viewModel.refresh();
+            }
+        });
+        if (!context.shell().workspaceProperty().get().isEmpty()) {
+            viewModel.refresh();
+        }
+        return new ProgressView(viewModel).build();
+    }
+}
