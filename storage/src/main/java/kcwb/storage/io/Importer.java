@@ -89,12 +89,13 @@ public final class Importer {
         long batchId = batches.start(project.id(), file.toString(), report.sha256(), optionsJson(options));
         report.batchId(batchId);
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
-        ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
-                options.annotator());
-        if (options.dedupe()) {
-            writer.enableDedupe();
-        }
-        try (RowReader rows = RowReaders.open(file, options)) {
+        long firstId;
+        try (ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
+                options.annotator()); RowReader rows = RowReaders.open(file, options)) {
+            firstId = writer.firstId();
+            if (options.dedupe()) {
+                writer.enableDedupe();
+            }
             ParsedRow row;
             while ((row = rows.next()) != null) {
                 report.countRead();
@@ -112,12 +113,12 @@ public final class Importer {
                     }
                 }
             }
-            writer.flush();
+            writer.finish();
         } catch (IOException e) {
             throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
         }
         if (options.split() != null) {
-            new SplitAssigner(workspace).assign(batchId, writer.firstId(), options.annotator(), options.split())
+            new SplitAssigner(workspace).assign(batchId, firstId, options.annotator(), options.split())
                     .forEach((split, count) -> report.splitCount(split, count));
         }
         batches.finish(batchId, "complete", new ImportBatchRepository.Counts(report.rowsRead(), report.imported(),
