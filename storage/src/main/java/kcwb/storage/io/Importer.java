@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import kcwb.storage.item.ContentHash;
 import kcwb.storage.item.ImportBatchRepository;
 import kcwb.storage.project.Project;
 import kcwb.storage.project.TaskType;
@@ -91,20 +90,23 @@ public final class Importer {
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
         long firstId;
         try (ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
-                options.annotator()); RowReader rows = RowReaders.open(file, options)) {
+                options.annotator());
+                RowPrefetcher rows = new RowPrefetcher(RowReaders.open(file, options), file.getFileName().toString())) {
             firstId = writer.firstId();
             if (options.dedupe()) {
                 writer.enableDedupe();
             }
-            ParsedRow row;
-            while ((row = rows.next()) != null) {
+            RowPrefetcher.HashedRow hashed;
+            while ((hashed = rows.next()) != null) {
+                ParsedRow row = hashed.row();
                 report.countRead();
                 if (report.rowsRead() % PROGRESS_EVERY == 0) {
                     progress.accept(report.rowsRead());
                 }
                 String problem = switch (row) {
                     case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, options, knownLabels, report);
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed.contentHash(), options,
+                            knownLabels, report);
                 };
                 if (problem != null) {
                     report.reject(row.line(), problem);
@@ -126,7 +128,7 @@ public final class Importer {
     }
 
     /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row, long hash,
             ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
         String text = row.text();
         if (text.isBlank()) {
@@ -151,7 +153,6 @@ public final class Importer {
             report.countTooShort();
             return null;
         }
-        long hash = ContentHash.of(text);
         if (options.dedupe() && writer.isDuplicate(text, hash)) {
             report.countDuplicate();
             return null;
