@@ -35,8 +35,16 @@ public final class ImportBenchmark {
         public double cpuRatio() { return sqliteCpuSeconds / appCpuSeconds; }
     }
 
-    /** Latencies in milliseconds. */
-    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99) {}
+    /**
+     * Latencies in milliseconds. {@code select1} (a {@code SELECT 1} round trip) and {@code emptyTx}
+     * (BEGIN IMMEDIATE + COMMIT with nothing in between) are the noise floor of the same run: on a
+     * loaded machine their p99 shows how much of the save's p99 is scheduling, not work.
+     */
+    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99,
+            double select1P50, double select1P99, double emptyTxP50, double emptyTxP99) {}
+
+    /** Untimed next + save pairs before the timed ones. */
+    static final int WARM_UP = 500;
 
     private ImportBenchmark() {}
 
@@ -64,7 +72,7 @@ public final class ImportBenchmark {
                 report.imported(), report.duplicates());
     }
 
-    /** Imports the TSV without labels, then times next-unlabeled and save-label pairs. */
+    /** Imports the TSV without labels, then times next-unlabeled and save-label pairs after a warm-up. */
     public static LabelResult labelBench(Path tsv, Path dir, int samples) {
         Path workspaceFile = dir.resolve("label-bench.kcwb");
         try {
@@ -80,20 +88,45 @@ public final class ImportBenchmark {
             long items = workspace.items().count(project.id());
             long[] next = new long[samples];
             long[] save = new long[samples];
+            long[] select1 = new long[samples];
+            long[] emptyTx = new long[samples];
             long after = items / 2; // start mid-project, as after a few days of labeling
+            for (int i = 0; i < WARM_UP; i++) { // let the JIT compile the save path before timing it
+                Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
+                workspace.annotations().save(item.id(), "warm-up", List.of("none"), null);
+                selectOne(workspace);
+                workspace.inTransaction(() -> null);
+                after = item.id();
+            }
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
                 long t1 = System.nanoTime();
                 workspace.annotations().save(item.id(), "bench", List.of(i % 2 == 0 ? "none" : "hate"), null);
                 long t2 = System.nanoTime();
+                selectOne(workspace);
+                long t3 = System.nanoTime();
+                workspace.inTransaction(() -> null);
+                long t4 = System.nanoTime();
                 next[i] = t1 - t0;
                 save[i] = t2 - t1;
+                select1[i] = t3 - t2;
+                emptyTx[i] = t4 - t3;
                 after = item.id();
             }
             return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
-                    percentile(save, 99));
+                    percentile(save, 99), percentile(select1, 50), percentile(select1, 99), percentile(emptyTx, 50),
+                    percentile(emptyTx, 99));
         }
+    }
+
+    private static long selectOne(Workspace workspace) {
+        return workspace.call(() -> {
+            try (var rows = workspace.prepared("SELECT 1").executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 
     private static double percentile(long[] nanos, int p) {

@@ -62,12 +62,27 @@ public final class Importer {
                 return null;
             });
             report.committed(true);
+            checkpoint(workspace);
         } catch (AbortImport e) {
             report.aborted(true);
         } finally {
             workspace.call(() -> bigCache(workspace, false));
         }
         return report;
+    }
+
+    /**
+     * Copies the import's WAL frames into the database file now, as the import's last step, instead
+     * of leaving hundreds of megabytes to the background checkpointer while the user starts
+     * labeling (its I/O would stall the first label saves). PASSIVE: never waits for readers.
+     */
+    private static void checkpoint(Workspace workspace) {
+        workspace.call(() -> {
+            try (java.sql.Statement statement = workspace.connection().createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            return null;
+        });
     }
 
     /**
