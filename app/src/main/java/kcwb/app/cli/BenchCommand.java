@@ -121,6 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
             summary.put("noiseFloorSelect1P99Ms", round(result.select1P99()));
             summary.put("noiseFloorEmptyTransactionP50Ms", round(result.emptyTxP50()));
             summary.put("noiseFloorEmptyTransactionP99Ms", round(result.emptyTxP99()));
+            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP50Ms", round(result.cpuP50()));
+            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP99Ms", round(result.cpuP99()));
             print(out, summary, input.json);
             return 0;
         }

@@ -38,10 +38,13 @@ public final class ImportBenchmark {
     /**
      * Latencies in milliseconds. {@code select1} (a {@code SELECT 1} round trip) and {@code emptyTx}
      * (BEGIN IMMEDIATE + COMMIT with nothing in between) are the noise floor of the same run: on a
-     * loaded machine their p99 shows how much of the save's p99 is scheduling, not work.
+     * loaded machine their p99 shows how much of the save's p99 is scheduling, not work. They are
+     * far shorter than a save, so a preemption rarely lands in them; {@code cpu} is plain arithmetic
+     * calibrated to last as long as the median save: its p99 is what the scheduler alone does to a
+     * piece of work of the save's length.
      */
     public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99,
-            double select1P50, double select1P99, double emptyTxP50, double emptyTxP99) {}
+            double select1P50, double select1P99, double emptyTxP50, double emptyTxP99, double cpuP50, double cpuP99) {}
 
     /** Untimed next + save pairs before the timed ones. */
     static final int WARM_UP = 500;
@@ -91,13 +94,18 @@ public final class ImportBenchmark {
             long[] select1 = new long[samples];
             long[] emptyTx = new long[samples];
             long after = items / 2; // start mid-project, as after a few days of labeling
+            long[] warmSaves = new long[WARM_UP];
             for (int i = 0; i < WARM_UP; i++) { // let the JIT compile the save path before timing it
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
+                long t0 = System.nanoTime();
                 workspace.annotations().save(item.id(), "warm-up", List.of("none"), null);
+                warmSaves[i] = System.nanoTime() - t0;
                 selectOne(workspace);
                 workspace.inTransaction(() -> null);
                 after = item.id();
             }
+            int cpuUnits = unitsLasting(percentileNanos(warmSaves, 50));
+            long[] cpu = new long[samples];
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
@@ -108,6 +116,8 @@ public final class ImportBenchmark {
                 long t3 = System.nanoTime();
                 workspace.inTransaction(() -> null);
                 long t4 = System.nanoTime();
+                cpuWork(cpuUnits);
+                cpu[i] = System.nanoTime() - t4;
                 next[i] = t1 - t0;
                 save[i] = t2 - t1;
                 select1[i] = t3 - t2;
@@ -116,7 +126,7 @@ public final class ImportBenchmark {
             }
             return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
                     percentile(save, 99), percentile(select1, 50), percentile(select1, 99), percentile(emptyTx, 50),
-                    percentile(emptyTx, 99));
+                    percentile(emptyTx, 99), percentile(cpu, 50), percentile(cpu, 99));
         }
     }
 
@@ -130,9 +140,40 @@ public final class ImportBenchmark {
     }
 
     private static double percentile(long[] nanos, int p) {
+        return percentileNanos(nanos, p) / 1e6;
+    }
+
+    private static long percentileNanos(long[] nanos, int p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+    }
+
+    private static volatile long sink;
+
+    /** Pure CPU work, no memory traffic or system calls: {@code units} rounds of 1,000 multiply-adds. */
+    private static void cpuWork(int units) {
+        long x = System.nanoTime();
+        for (int u = 0; u < units; u++) {
+            for (int i = 0; i < 1_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+        }
+        sink = x;
+    }
+
+    /** How many {@link #cpuWork} units last {@code nanos} at the median. */
+    private static int unitsLasting(long nanos) {
+        for (int i = 0; i < 50_000; i++) {
+            cpuWork(1); // compiled before it is measured
+        }
+        long[] unit = new long[2_000];
+        for (int i = 0; i < unit.length; i++) {
+            long t0 = System.nanoTime();
+            cpuWork(1);
+            unit[i] = System.nanoTime() - t0;
+        }
+        return (int) Math.max(1, nanos / Math.max(1, percentileNanos(unit, 50)));
     }
 
     private static void resetPeaks() {
