@@ -40,7 +40,7 @@ public final class ImportBenchmark {
      * (BEGIN IMMEDIATE + COMMIT with nothing in between) are the noise floor of the same run: on a
      * loaded machine their p99 shows how much of the save's p99 is scheduling, not work. They are
      * far shorter than a save, so a preemption rarely lands in them; {@code cpu} is plain arithmetic
-     * calibrated to last as long as the median save: its p99 is what the scheduler alone does to a
+     * calibrated to last as long as the median save, run right after the saves: its p99 is what the scheduler alone does to a
      * piece of work of the save's length.
      */
     public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99,
@@ -94,18 +94,13 @@ public final class ImportBenchmark {
             long[] select1 = new long[samples];
             long[] emptyTx = new long[samples];
             long after = items / 2; // start mid-project, as after a few days of labeling
-            long[] warmSaves = new long[WARM_UP];
             for (int i = 0; i < WARM_UP; i++) { // let the JIT compile the save path before timing it
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
-                long t0 = System.nanoTime();
                 workspace.annotations().save(item.id(), "warm-up", List.of("none"), null);
-                warmSaves[i] = System.nanoTime() - t0;
                 selectOne(workspace);
                 workspace.inTransaction(() -> null);
                 after = item.id();
             }
-            int cpuUnits = unitsLasting(percentileNanos(warmSaves, 50));
-            long[] cpu = new long[samples];
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
@@ -116,13 +111,18 @@ public final class ImportBenchmark {
                 long t3 = System.nanoTime();
                 workspace.inTransaction(() -> null);
                 long t4 = System.nanoTime();
-                cpuWork(cpuUnits);
-                cpu[i] = System.nanoTime() - t4;
                 next[i] = t1 - t0;
                 save[i] = t2 - t1;
                 select1[i] = t3 - t2;
                 emptyTx[i] = t4 - t3;
                 after = item.id();
+            }
+            long[] cpu = new long[samples]; // right after, in the same run: see LabelResult
+            int cpuUnits = unitsLasting(percentileNanos(save, 50));
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                cpuWork(cpuUnits);
+                cpu[i] = System.nanoTime() - t0;
             }
             return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
                     percentile(save, 99), percentile(select1, 50), percentile(select1, 99), percentile(emptyTx, 50),
@@ -162,18 +162,18 @@ public final class ImportBenchmark {
         sink = x;
     }
 
-    /** How many {@link #cpuWork} units last {@code nanos} at the median. */
+    /** How many {@link #cpuWork} units last {@code nanos} at the median (timed in runs of 64, as compiled code). */
     private static int unitsLasting(long nanos) {
-        for (int i = 0; i < 50_000; i++) {
-            cpuWork(1); // compiled before it is measured
+        for (int i = 0; i < 2_000; i++) {
+            cpuWork(64); // compiled before it is measured
         }
-        long[] unit = new long[2_000];
-        for (int i = 0; i < unit.length; i++) {
+        long[] runs = new long[500];
+        for (int i = 0; i < runs.length; i++) {
             long t0 = System.nanoTime();
-            cpuWork(1);
-            unit[i] = System.nanoTime() - t0;
+            cpuWork(64);
+            runs[i] = System.nanoTime() - t0;
         }
-        return (int) Math.max(1, nanos / Math.max(1, percentileNanos(unit, 50)));
+        return (int) Math.max(1, nanos * 64 / Math.max(1, percentileNanos(runs, 50)));
     }
 
     private static void resetPeaks() {
