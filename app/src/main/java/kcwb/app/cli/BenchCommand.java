@@ -118,6 +118,12 @@ public final class BenchCommand implements Callable<Integer> {
             summary.put("nextUnlabeledP99Ms", round(result.nextP99()));
             summary.put("saveLabelP50Ms", round(result.saveP50()));
             summary.put("saveLabelP99Ms", round(result.saveP99()));
+            summary.put("noiseFloorSelect1P50Ms", round(result.select1P50()));
+            summary.put("noiseFloorSelect1P99Ms", round(result.select1P99()));
+            summary.put("noiseFloorEmptyTransactionP50Ms", round(result.emptyTxP50()));
+            summary.put("noiseFloorEmptyTransactionP99Ms", round(result.emptyTxP99()));
+            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP50Ms", round(result.cpuP50()));
+            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP99Ms", round(result.cpuP99()));
             print(out, summary, input.json);
             return 0;
         }

@@ -35,8 +35,19 @@ public final class ImportBenchmark {
         public double cpuRatio() { return sqliteCpuSeconds / appCpuSeconds; }
     }
 
-    /** Latencies in milliseconds. */
-    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99) {}
+    /**
+     * Latencies in milliseconds. {@code select1} (a {@code SELECT 1} round trip) and {@code emptyTx}
+     * (BEGIN IMMEDIATE + COMMIT with nothing in between) are the noise floor of the same run: on a
+     * loaded machine their p99 shows how much of the save's p99 is scheduling, not work. They are
+     * far shorter than a save, so a preemption rarely lands in them; {@code cpu} is plain arithmetic
+     * calibrated to last as long as the median save, run right after the saves: its p99 is what the scheduler alone does to a
+     * piece of work of the save's length.
+     */
+    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99,
+            double select1P50, double select1P99, double emptyTxP50, double emptyTxP99, double cpuP50, double cpuP99) {}
+
+    /** Untimed next + save pairs before the timed ones. */
+    static final int WARM_UP = 500;
 
     private ImportBenchmark() {}
 
@@ -64,7 +75,7 @@ public final class ImportBenchmark {
                 report.imported(), report.duplicates());
     }
 
-    /** Imports the TSV without labels, then times next-unlabeled and save-label pairs. */
+    /** Imports the TSV without labels, then times next-unlabeled and save-label pairs after a warm-up. */
     public static LabelResult labelBench(Path tsv, Path dir, int samples) {
         Path workspaceFile = dir.resolve("label-bench.kcwb");
         try {
@@ -80,26 +91,89 @@ public final class ImportBenchmark {
             long items = workspace.items().count(project.id());
             long[] next = new long[samples];
             long[] save = new long[samples];
+            long[] select1 = new long[samples];
+            long[] emptyTx = new long[samples];
             long after = items / 2; // start mid-project, as after a few days of labeling
+            for (int i = 0; i < WARM_UP; i++) { // let the JIT compile the save path before timing it
+                Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
+                workspace.annotations().save(item.id(), "warm-up", List.of("none"), null);
+                selectOne(workspace);
+                workspace.inTransaction(() -> null);
+                after = item.id();
+            }
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
                 Item item = workspace.items().nextUnlabeled(project.id(), after).orElseThrow();
                 long t1 = System.nanoTime();
                 workspace.annotations().save(item.id(), "bench", List.of(i % 2 == 0 ? "none" : "hate"), null);
                 long t2 = System.nanoTime();
+                selectOne(workspace);
+                long t3 = System.nanoTime();
+                workspace.inTransaction(() -> null);
+                long t4 = System.nanoTime();
                 next[i] = t1 - t0;
                 save[i] = t2 - t1;
+                select1[i] = t3 - t2;
+                emptyTx[i] = t4 - t3;
                 after = item.id();
             }
+            long[] cpu = new long[samples]; // right after, in the same run: see LabelResult
+            int cpuUnits = unitsLasting(percentileNanos(save, 50));
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                cpuWork(cpuUnits);
+                cpu[i] = System.nanoTime() - t0;
+            }
             return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
-                    percentile(save, 99));
+                    percentile(save, 99), percentile(select1, 50), percentile(select1, 99), percentile(emptyTx, 50),
+                    percentile(emptyTx, 99), percentile(cpu, 50), percentile(cpu, 99));
         }
     }
 
+    private static long selectOne(Workspace workspace) {
+        return workspace.call(() -> {
+            try (var rows = workspace.prepared("SELECT 1").executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
     private static double percentile(long[] nanos, int p) {
+        return percentileNanos(nanos, p) / 1e6;
+    }
+
+    private static long percentileNanos(long[] nanos, int p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+    }
+
+    private static volatile long sink;
+
+    /** Pure CPU work, no memory traffic or system calls: {@code units} rounds of 1,000 multiply-adds. */
+    private static void cpuWork(int units) {
+        long x = System.nanoTime();
+        for (int u = 0; u < units; u++) {
+            for (int i = 0; i < 1_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+        }
+        sink = x;
+    }
+
+    /** How many {@link #cpuWork} units last {@code nanos} at the median (timed in runs of 64, as compiled code). */
+    private static int unitsLasting(long nanos) {
+        for (int i = 0; i < 2_000; i++) {
+            cpuWork(64); // compiled before it is measured
+        }
+        long[] runs = new long[500];
+        for (int i = 0; i < runs.length; i++) {
+            long t0 = System.nanoTime();
+            cpuWork(64);
+            runs[i] = System.nanoTime() - t0;
+        }
+        return (int) Math.max(1, nanos * 64 / Math.max(1, percentileNanos(runs, 50)));
     }
 
     private static void resetPeaks() {

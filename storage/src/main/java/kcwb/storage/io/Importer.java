@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import kcwb.storage.item.ContentHash;
 import kcwb.storage.item.ImportBatchRepository;
 import kcwb.storage.project.Project;
 import kcwb.storage.project.TaskType;
@@ -63,12 +62,27 @@ public final class Importer {
                 return null;
             });
             report.committed(true);
+            checkpoint(workspace);
         } catch (AbortImport e) {
             report.aborted(true);
         } finally {
             workspace.call(() -> bigCache(workspace, false));
         }
         return report;
+    }
+
+    /**
+     * Copies the import's WAL frames into the database file now, as the import's last step, instead
+     * of leaving hundreds of megabytes to the background checkpointer while the user starts
+     * labeling (its I/O would stall the first label saves). PASSIVE: never waits for readers.
+     */
+    private static void checkpoint(Workspace workspace) {
+        workspace.call(() -> {
+            try (java.sql.Statement statement = workspace.connection().createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            return null;
+        });
     }
 
     /**
@@ -89,21 +103,25 @@ public final class Importer {
         long batchId = batches.start(project.id(), file.toString(), report.sha256(), optionsJson(options));
         report.batchId(batchId);
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
-        ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
+        long firstId;
+        try (ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
                 options.annotator());
-        if (options.dedupe()) {
-            writer.enableDedupe();
-        }
-        try (RowReader rows = RowReaders.open(file, options)) {
-            ParsedRow row;
-            while ((row = rows.next()) != null) {
+                RowPrefetcher rows = new RowPrefetcher(RowReaders.open(file, options), file.getFileName().toString())) {
+            firstId = writer.firstId();
+            if (options.dedupe()) {
+                writer.enableDedupe();
+            }
+            RowPrefetcher.HashedRow hashed;
+            while ((hashed = rows.next()) != null) {
+                ParsedRow row = hashed.row();
                 report.countRead();
                 if (report.rowsRead() % PROGRESS_EVERY == 0) {
                     progress.accept(report.rowsRead());
                 }
                 String problem = switch (row) {
                     case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, options, knownLabels, report);
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed.contentHash(), options,
+                            knownLabels, report);
                 };
                 if (problem != null) {
                     report.reject(row.line(), problem);
@@ -112,12 +130,12 @@ public final class Importer {
                     }
                 }
             }
-            writer.flush();
+            writer.finish();
         } catch (IOException e) {
             throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
         }
         if (options.split() != null) {
-            new SplitAssigner(workspace).assign(batchId, writer.firstId(), options.annotator(), options.split())
+            new SplitAssigner(workspace).assign(batchId, firstId, options.annotator(), options.split())
                     .forEach((split, count) -> report.splitCount(split, count));
         }
         batches.finish(batchId, "complete", new ImportBatchRepository.Counts(report.rowsRead(), report.imported(),
@@ -125,7 +143,7 @@ public final class Importer {
     }
 
     /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row, long hash,
             ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
         String text = row.text();
         if (text.isBlank()) {
@@ -150,7 +168,6 @@ public final class Importer {
             report.countTooShort();
             return null;
         }
-        long hash = ContentHash.of(text);
         if (options.dedupe() && writer.isDuplicate(text, hash)) {
             report.countDuplicate();
             return null;

@@ -11,8 +11,10 @@ import kcwb.storage.workspace.Workspace;
 
 /** Items of a project: insert, fetch, page through, find duplicates, next unlabeled. */
 public final class ItemRepository {
-    static final String COLUMNS = "id, project_id, text, content_hash, source_file, source_line, batch_id, split,"
-            + " metadata_json, annotation_count";
+    /** Imported items name their file on their batch (V2__batch_source_name.sql); the subquery's id is the batch's. */
+    static final String COLUMNS = "id, project_id, text, content_hash,"
+            + " coalesce(source_file, (SELECT source_name FROM import_batches WHERE id = batch_id)), source_line, batch_id,"
+            + " split, metadata_json, annotation_count";
     private final Workspace workspace;
 
     public ItemRepository(Workspace workspace) {

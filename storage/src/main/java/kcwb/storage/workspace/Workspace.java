@@ -74,25 +74,48 @@ public final class Workspace implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction (BEGIN IMMEDIATE): all of it is committed or none.
      * Nested calls join the outer transaction.
+     *
+     * <p>Exactly one BEGIN and one COMMIT: sqlite-jdbc's {@code commit()} would open the next
+     * transaction at once (BEGIN IMMEDIATE again, taking the write lock a second time, which can
+     * wait on another writer after our data is already committed); switching auto-commit back on
+     * commits instead, and nothing is begun after it.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         try {
             if (!connection.getAutoCommit()) {
                 return work.run();
             }
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(false); // BEGIN IMMEDIATE
+            T result;
             try {
-                T result = work.run();
-                connection.commit();
-                return result;
+                result = work.run();
             } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
+                rollbackQuietly();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            try {
+                connection.setAutoCommit(true); // COMMIT
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw e;
+            }
+            return result;
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** Rolls the open transaction back, whatever sqlite-jdbc believes the auto-commit state is. */
+    private void rollbackQuietly() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction was open (the commit went through or SQLite rolled back by itself)
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // auto-commit is on already; nothing is open after the ROLLBACK above
         }
     }
 

@@ -35,6 +35,39 @@ class DurabilityTest {
             Project project = workspace.projects().create("p", TaskType.SINGLE_LABEL);
             workspace.items().insert(project.id(), NewItem.of("이미 있던 댓글"));
         }
+        killImportMidway(file);
+        try (Workspace workspace = WorkspaceStore.open(file)) {
+            assertEquals(List.of("ok"), workspace.integrityCheck());
+            Project project = workspace.projects().require("p");
+            assertEquals(1, workspace.items().count(project.id()));
+            assertTrue(workspace.importBatches().list(project.id()).isEmpty());
+            assertTrue(workspace.labels().names(project.id()).isEmpty());
+        }
+    }
+
+    /** The first import into an empty workspace drops the content-hash index for its duration. */
+    @Test
+    void killedFirstImportIntoAnEmptyWorkspaceLeavesItEmptyWithItsIndex() throws Exception {
+        Path file = dir.resolve("empty.kcwb");
+        try (Workspace workspace = WorkspaceStore.create(file)) {
+            workspace.projects().create("p", TaskType.SINGLE_LABEL);
+        }
+        killImportMidway(file);
+        try (Workspace workspace = WorkspaceStore.open(file)) {
+            assertEquals(List.of("ok"), workspace.integrityCheck());
+            Project project = workspace.projects().require("p");
+            assertEquals(0, workspace.items().count(project.id()));
+            assertTrue(workspace.importBatches().list(project.id()).isEmpty());
+            try (var statement = workspace.connection().createStatement();
+                    var rows = statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'items_project_hash'")) {
+                rows.next();
+                assertEquals(1, rows.getInt(1));
+            }
+        }
+    }
+
+    /** Starts an import of 200,000 rows in a child JVM and kill -9s it after 20,000. */
+    private void killImportMidway(Path file) throws Exception {
         Path big = dir.resolve("big.tsv");
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
             for (int i = 0; i < 200_000; i++) {
@@ -51,13 +84,6 @@ class DurabilityTest {
                 assertFalse(line.equals("DONE"), "the import finished before it could be killed");
             }
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        try (Workspace workspace = WorkspaceStore.open(file)) {
-            assertEquals(List.of("ok"), workspace.integrityCheck());
-            Project project = workspace.projects().require("p");
-            assertEquals(1, workspace.items().count(project.id()));
-            assertTrue(workspace.importBatches().list(project.id()).isEmpty());
-            assertTrue(workspace.labels().names(project.id()).isEmpty());
         }
     }
 
