@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "Without arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class,
             WorkspaceCommand.class, ImportCommand.class, ExportCommand.class, LabelCommand.class,
-            ModelCommand.class, BenchCommand.class})
+            ModelCommand.class, BenchCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class,
+            ExportModelCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
