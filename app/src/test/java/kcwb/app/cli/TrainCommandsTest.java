@@ -130,7 +130,7 @@ class TrainCommandsTest {
         }
         assertTrue(Files.notExists(export.resolve("kcwb-optimizer.safetensors")), "no trainer state in an export");
         String card = Files.readString(export.resolve("README.md"));
-        assertTrue(card.contains("| 1 | insult |") && card.contains("kcelectra") && card.contains("macro-F1"), card);
+        assertTrue(card.contains("| 0 | insult |") && card.contains("kcelectra") && card.contains("macro-F1"), card);
     }
 
     @Test

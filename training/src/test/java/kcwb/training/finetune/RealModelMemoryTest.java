@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real tiny ELECTRA (not the stand-in) keeps native memory flat: the live NDArray count is constant after
- * warm-up and RSS sampled after a full GC does not trend up. {@code -Dkcwb.memory.steps=10000} for the long run.
+ * warm-up and RSS minus the committed Java heap, sampled after a full GC, does not trend up. {@code -Dkcwb.memory.steps=10000} for the long run.
  */
 class RealModelMemoryTest {
     @TempDir
@@ -28,7 +28,7 @@ class RealModelMemoryTest {
 
     @Test
     void liveArraysAndRssStayFlatWithTheRealModel() throws IOException {
-        int steps = Integer.getInteger("kcwb.memory.steps", 150);
+        int steps = Integer.getInteger("kcwb.memory.steps", 135);
         int every = Math.max(10, steps / 30);
         List<LabeledExample> train = new ArrayList<>();
         for (int copy = 0; copy < 4; copy++) {
@@ -52,20 +52,22 @@ class RealModelMemoryTest {
                 if (e instanceof TrainingEvent.Step) {
                     live.add(system.getManagedArrays().size());
                     System.gc();
-                    rss.add(residentKb());
+                    rss.add(residentKb() - Runtime.getRuntime().totalMemory() / 1024); // native: RSS minus the committed heap
                 }
             }));
         }
         assertEquals(steps, summary.steps());
         System.err.printf("RealModelMemoryTest: %d steps in %.1f s = %.1f steps/s (%.0f samples/s); live arrays %s;"
-                + " RSS kB first/warm/last %d/%d/%d%n", steps, summary.trainSeconds(), steps / summary.trainSeconds(),
-                summary.samplesPerSecond(), live, rss.getFirst(), rss.get(Math.max(2, rss.size() / 5)), rss.getLast());
-        int warm = Math.max(2, rss.size() / 5);
+                + " RSS minus heap, kB, first/warm/last %d/%d/%d%n", steps, summary.trainSeconds(), steps / summary.trainSeconds(),
+                summary.samplesPerSecond(), live, rss.getFirst(), rss.get(rss.size() / 2), rss.getLast());
+        // The first epoch and the first checkpoint save (step 45) grow the allocator's pools once (~80 MB, measured);
+        // the second half (steps 70-135: a whole epoch and two more checkpoint saves) must then be flat.
+        int warm = rss.size() / 2;
         for (int i = warm; i < live.size(); i++) {
             assertEquals(live.get(warm), live.get(i), "live NDArrays changed at log " + i + ": " + live);
         }
         long growthKb = rss.getLast() - rss.get(warm);
-        assertTrue(growthKb < 32 * 1024, "native memory grew " + growthKb + " kB after warm-up: " + rss);
+        assertTrue(growthKb < 8 * 1024, "native memory grew " + growthKb + " kB after warm-up: " + rss);
     }
 
     private static long residentKb() {

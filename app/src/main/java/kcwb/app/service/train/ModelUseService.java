@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kcwb.storage.annotation.FinalLabelPolicy;
-import kcwb.storage.annotation.FinalLabels;
-import kcwb.storage.annotation.LabeledItem;
+import kcwb.storage.item.Item;
 import kcwb.storage.project.Project;
 import kcwb.storage.run.Prediction;
 import kcwb.storage.workspace.Workspace;
@@ -114,8 +112,11 @@ public final class ModelUseService {
     public int predictWorkspace(Path modelDir, Workspace workspace, String projectName, Long runId) throws IOException {
         Project project = workspace.projects().find(projectName)
                 .orElseThrow(() -> new IllegalArgumentException(workspace.file() + ": no project '" + projectName + "'"));
-        List<LabeledItem> unlabeled = new FinalLabels(workspace).labelled(project, FinalLabelPolicy.majority(), null)
-                .stream().filter(i -> i.labels().isEmpty()).toList();
+        List<Item> unlabeled = new ArrayList<>();
+        for (var next = workspace.items().nextUnlabeled(project.id(), 0); next.isPresent();
+                next = workspace.items().nextUnlabeled(project.id(), next.get().id())) {
+            unlabeled.add(next.get());
+        }
         try (TrainedModel model = TrainedModel.open(modelDir)) {
             if (!workspace.labels().names(project.id()).containsAll(model.labels())) {
                 throw new IllegalArgumentException(modelDir + ": the model's labels " + model.labels()
@@ -123,12 +124,12 @@ public final class ModelUseService {
             }
             int stored = 0;
             for (int start = 0; start < unlabeled.size(); start += BATCH) {
-                List<LabeledItem> chunk = unlabeled.subList(start, Math.min(unlabeled.size(), start + BATCH));
-                List<PredictedLabel> predictions = model.predict(chunk.stream().map(LabeledItem::text).toList());
+                List<Item> chunk = unlabeled.subList(start, Math.min(unlabeled.size(), start + BATCH));
+                List<PredictedLabel> predictions = model.predict(chunk.stream().map(Item::text).toList());
                 List<Prediction> rows = new ArrayList<>();
                 for (int i = 0; i < chunk.size(); i++) {
                     PredictedLabel p = predictions.get(i);
-                    rows.add(new Prediction(0, runId, chunk.get(i).itemId(), modelDir.toAbsolutePath().toString(),
+                    rows.add(new Prediction(0, runId, chunk.get(i).id(), modelDir.toAbsolutePath().toString(),
                             p.label(), EventJson.toJson(probabilities(model, p)), p.entropy()));
                 }
                 workspace.predictions().insertAll(rows);

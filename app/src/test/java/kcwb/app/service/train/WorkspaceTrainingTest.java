@@ -115,9 +115,18 @@ class WorkspaceTrainingTest {
             assertEquals(RunState.INTERRUPTED, run.state());
             assertTrue(run.message().contains("--resume"), run.message());
         }
-        TrainingSummary resumed = new TrainService().run(request(ws, null, checkpoint, 12), List.of(), job -> { });
-        assertEquals(TrainingSummary.StopReason.COMPLETED, resumed.reason());
-        assertEquals(12, resumed.steps());
+        long savedStep = Long.parseLong(checkpoint.getFileName().toString().substring("checkpoint-".length()));
+        List<kcwb.training.train.TrainingEvent> events = new java.util.ArrayList<>();
+        TrainingSummary resumed = new TrainService().run(request(ws, null, checkpoint, 12), List.of(events::add), job -> { });
+        var started = (kcwb.training.train.TrainingEvent.Started) events.getFirst();
+        assertEquals(savedStep, started.resumedFromStep());
+        assertTrue(resumed.steps() > savedStep, "trained on after the checkpoint");
+        assertTrue(resumed.reason() != TrainingSummary.StopReason.CANCELLED); // quick preset may stop early
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            List<Run> runs = opened.runs().list(opened.projects().require("news").id());
+            assertTrue(runs.stream().anyMatch(r -> r.state() == RunState.FINISHED && r.name().startsWith("resume of")),
+                    runs.toString());
+        }
     }
 
     static String read(Path file) {
