@@ -90,7 +90,12 @@ public final class TrainCommand implements Runnable {
         }, "kcwb-train-cancel");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            TrainingSummary summary = new TrainService().run(request, List.of(printer), job::set);
+            TrainingSummary summary = new TrainService().run(request, List.of(printer), prepared -> {
+                job.set(prepared);
+                if (!json && prepared.loadReport() != null) {
+                    spec.commandLine().getOut().println("base model: " + prepared.loadReport().summary());
+                }
+            });
             if (summary.reason() == TrainingSummary.StopReason.CANCELLED) {
                 throw new UserFacingException("training was cancelled; resume with --resume " + summary.lastCheckpoint(),
                         130, null);
