@@ -19,15 +19,24 @@ public final class RunRecorder implements TrainingListener {
         this.runId = runId;
     }
 
+    /** A failed write is reported and the next events are still recorded (the engine would drop a throwing listener). */
     @Override
     public void onEvent(TrainingEvent event) {
+        try {
+            record(event);
+        } catch (RuntimeException e) {
+            System.err.println("kcwb: could not record a " + EventJson.kind(event) + " event of run " + runId + ": " + e.getMessage());
+        }
+    }
+
+    private void record(TrainingEvent event) {
         var fields = EventJson.fields(event);
         long step = fields.get("step") instanceof Long s ? s : 0L;
         Double epoch = fields.get("epoch") instanceof Double d ? d : null;
         runs.addEvent(runId, step, epoch, EventJson.kind(event), EventJson.toJson(fields));
         switch (event) {
             case TrainingEvent.CheckpointSaved c -> runs.addCheckpoint(runId, c.path().toString(), c.step(),
-                    c.metrics() == null ? null : EventJson.toJson(EventJson.metrics(c.metrics())), c.best());
+                    c.metrics() == null ? "{}" : EventJson.toJson(EventJson.metrics(c.metrics())), c.best()); // {}: saved on cancel
             case TrainingEvent.Finished f -> runs.finish(runId, RunState.FINISHED,
                     f.summary().reason().name().toLowerCase(java.util.Locale.ROOT));
             case TrainingEvent.Cancelled c -> runs.finish(runId, RunState.CANCELLED,

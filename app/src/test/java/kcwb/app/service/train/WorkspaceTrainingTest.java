@@ -92,19 +92,9 @@ class WorkspaceTrainingTest {
     void killMinus9DuringTrainingMarksTheRunInterruptedAndItResumes() throws Exception {
         Path ws = workspaceWithComments(tmp);
         Path out = tmp.resolve("killed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED",
-                "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"), "kcwb.app.Main", "train",
-                "--workspace", ws.toString(), "--project", "news", "--preset", "tiny", "--max-steps", "12",
-                "--eval-every", "2", "--batch-size", "8", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process child = childTrain(ws, out, 12);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (RunLiveness.lastCheckpoint(out).isEmpty()) {
-                assertTrue(child.isAlive(), () -> "child ended early: " + read(tmp.resolve("child.log")));
-                assertTrue(System.nanoTime() < deadline, "no checkpoint within 120 s");
-                Thread.sleep(100);
-            }
+            awaitCheckpoint(child, out);
         } finally {
             child.destroyForcibly().waitFor();
         }
@@ -126,6 +116,47 @@ class WorkspaceTrainingTest {
             List<Run> runs = opened.runs().list(opened.projects().require("news").id());
             assertTrue(runs.stream().anyMatch(r -> r.state() == RunState.FINISHED && r.name().startsWith("resume of")),
                     runs.toString());
+        }
+    }
+
+    @Test
+    void sigtermDuringTrainingCancelsWithAResumableCheckpoint() throws Exception {
+        Path ws = workspaceWithComments(tmp);
+        Path out = tmp.resolve("terminated");
+        Process child = childTrain(ws, out, 40);
+        try {
+            awaitCheckpoint(child, out);
+            child.destroy(); // SIGTERM, as Ctrl+C's SIGINT: shutdown hooks run
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not stop");
+        } finally {
+            child.destroyForcibly();
+        }
+        String log = read(tmp.resolve("child.log"));
+        assertTrue(log.contains("cancelled at step"), log);
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            Run run = opened.runs().list(opened.projects().require("news").id()).getFirst();
+            assertEquals(RunState.CANCELLED, run.state(), log);
+            Path checkpoint = RunLiveness.lastCheckpoint(out).orElseThrow();
+            assertTrue(run.message().contains(checkpoint.getFileName().toString()), run.message());
+            assertTrue(kcwb.training.train.TrainingStateStore.isResumable(checkpoint));
+        }
+    }
+
+    private Process childTrain(Path ws, Path out, int maxSteps) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED",
+                "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"), "kcwb.app.Main", "train",
+                "--workspace", ws.toString(), "--project", "news", "--preset", "tiny", "--max-steps",
+                Integer.toString(maxSteps), "--eval-every", "2", "--batch-size", "8", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    }
+
+    private void awaitCheckpoint(Process child, Path out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (RunLiveness.lastCheckpoint(out).isEmpty()) {
+            assertTrue(child.isAlive(), () -> "child ended early: " + read(tmp.resolve("child.log")));
+            assertTrue(System.nanoTime() < deadline, "no checkpoint within 120 s");
+            Thread.sleep(100);
         }
     }
 
