@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 + "Without arguments, opens the desktop app.",
         subcommands = {CommandLine.HelpCommand.class, CleanCommand.class, TokenizeCommand.class,
             WorkspaceCommand.class, ImportCommand.class, ExportCommand.class, LabelCommand.class,
+            TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportModelCommand.class,
             ModelCommand.class, BenchCommand.class, DoctorCommand.class})
 public final class KcwbCommand implements Callable<Integer> {
     @Spec

@@ -25,6 +25,7 @@ public final class WorkspaceOptions {
     /** Opens the workspace, runs {@code work}, closes it; storage errors become user-facing errors. */
     <T> T withWorkspace(Function<Workspace, T> work) {
         try (Workspace opened = WorkspaceStore.open(workspace)) {
+            kcwb.app.service.train.RunLiveness.markInterrupted(opened); // runs whose process died show as interrupted
             return work.apply(opened);
         } catch (StorageException e) {
             throw new UserFacingException(e.getMessage(), e);

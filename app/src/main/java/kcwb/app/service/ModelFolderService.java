@@ -10,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import kcwb.training.model.ElectraConfig;
 import kcwb.training.model.ElectraForSequenceClassification;
-import kcwb.training.model.SafetensorsExport;
+import kcwb.training.checkpoint.HfFolderWriter;
 
 /**
  * Makes a random ELECTRA sequence-classification model folder (config.json, model.safetensors, tokenizer files)
@@ -57,18 +56,13 @@ public final class ModelFolderService {
                 preset.hiddenDropoutProb(), preset.attentionProbsDropoutProb(), preset.maxPositionEmbeddings(),
                 preset.typeVocabSize(), preset.layerNormEps(), preset.initializerRange(), vocabulary.padId(),
                 preset.classifierDropout(), request.labels(), request.problemType());
-        Files.createDirectories(out);
         try (NDManager manager = NDManager.newBaseManager()) {
             var model = ElectraForSequenceClassification.create(config, manager, request.seed());
-            SafetensorsExport.write(model, out.resolve("model.safetensors"));
-            Files.writeString(out.resolve("config.json"), config.toHfJsonString(model.architecture()));
+            HfFolderWriter.write(out, model, JSON.valueToTree(config.toHfJson(model.architecture())), request.vocabDir(),
+                    null);
         }
         for (String name : TOKENIZER_FILES) {
-            Path source = request.vocabDir().resolve(name);
-            if (Files.isRegularFile(source)) {
-                Path copy = Files.copy(source, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                copy.toFile().setWritable(true, true); // sources may be read-only (a shared cache); the copy is ours
-            }
+            out.resolve(name).toFile().setWritable(true, true); // sources may be read-only (a shared cache); the copy is ours
         }
         return config;
     }

@@ -51,8 +51,8 @@ class ModelCommandTest {
             assertTrue(Files.isRegularFile(model.resolve(file)), file);
         }
         String config = Files.readString(model.resolve("config.json"));
-        assertTrue(config.contains("\"vocab_size\" : 50"), config);
-        assertTrue(config.contains("\"offensive\" : 1"), config);
+        assertTrue(config.contains("\"vocab_size\": 50"), config);
+        assertTrue(config.contains("\"offensive\": 1"), config);
         assertEquals(0, run("model", "info", model.toString()), err.toString());
         String info = out.toString();
         assertTrue(info.contains("ElectraForSequenceClassification"), info);

@@ -13,6 +13,7 @@
  * {@code (inputIds, attentionMask, tokenTypeIds)} and returns logits), the tokenizer (one lambda to
  * {@code TextEncoder}), HF folder I/O ({@link kcwb.training.train.CheckpointWriter} and
  * {@link kcwb.training.train.CheckpointReader}), and persistence of events (a
- * {@link kcwb.training.train.TrainingListener}).
+ * {@link kcwb.training.train.TrainingListener}). {@code kcwb.training.finetune} wires these for ELECTRA
+ * (tokenizer + cleaning, HF folders, base models, provenance).
  */
 package kcwb.training.train;

@@ -7,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import kcwb.training.checkpoint.HfFolderWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Java saves → Python loads → same logits. fixtures/electra/java_saved was written by {@code kcwb model init ...
  * --seed 7}; its check_java_saved.py loaded it with transformers and saved the logits it computes. Here the same
- * seed must rebuild the same weights, the exporter must write them again bit for bit, and Java's logits must
+ * seed must rebuild the same weights, the HF folder writer must write them again bit for bit, and Java's logits must
  * equal Python's.
  */
 class JavaSavedModelRoundTripTest {
@@ -26,8 +28,9 @@ class JavaSavedModelRoundTripTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             ElectraConfig config = ElectraConfig.read(folder.resolve("config.json"));
             var model = ElectraForSequenceClassification.create(config, manager, 7);
-            Path written = tmp.resolve("model.safetensors");
-            SafetensorsExport.write(model, written);
+            HfFolderWriter.write(tmp.resolve("out"), model,
+                    new ObjectMapper().valueToTree(config.toHfJson(model.architecture())), null, null);
+            Path written = tmp.resolve("out").resolve("model.safetensors");
             Map<String, NDArray> committed = ElectraFixture.read(folder.resolve("model.safetensors"), manager);
             Map<String, NDArray> rewritten = ElectraFixture.read(written, manager);
             assertEquals(model.namedParameters().keySet(), committed.keySet());

@@ -1,0 +1,141 @@
+package kcwb.app.service.train;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kcwb.storage.item.Item;
+import kcwb.storage.project.Project;
+import kcwb.storage.run.Prediction;
+import kcwb.storage.workspace.Workspace;
+import kcwb.training.eval.Evaluation;
+import kcwb.training.predict.PredictedLabel;
+import kcwb.training.predict.TrainedModel;
+import kcwb.training.train.LabeledExample;
+
+/** Evaluate and predict with a trained model folder: {@code kcwb eval}, {@code kcwb predict}, and the GUI. */
+public final class ModelUseService {
+    static final int BATCH = 256;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Metrics on a labelled file; a label the model does not know names its file and line. */
+    public Evaluation evaluate(Path modelDir, Path dataFile, String textColumn, String labelColumn) throws IOException {
+        try (TrainedModel model = TrainedModel.open(modelDir)) {
+            List<TableFile.Row> rows = TableFile.read(dataFile, textColumn, labelColumn);
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException(dataFile + ": no rows: the dataset is empty");
+            }
+            List<LabeledExample> examples = new ArrayList<>();
+            for (TableFile.Row row : rows) {
+                int index = model.labels().indexOf(row.label());
+                if (index < 0) {
+                    throw new IllegalArgumentException(dataFile + " line " + row.line() + ": label '" + row.label()
+                            + "' is not one of the model's " + model.labels().size() + " labels " + model.labels());
+                }
+                examples.add(LabeledExample.of(Long.toString(row.line()), row.text(), index));
+            }
+            return model.evaluate(examples);
+        }
+    }
+
+    /** Reads JSONL (a JSON string or an object with "text") and writes one JSON prediction per line, in order. */
+    public long predictStream(Path modelDir, BufferedReader in, PrintWriter out) throws IOException {
+        try (TrainedModel model = TrainedModel.open(modelDir)) {
+            List<String> batch = new ArrayList<>();
+            long line = 0;
+            long written = 0;
+            for (String text; (text = in.readLine()) != null; ) {
+                line++;
+                batch.add(textOf(text, line));
+                if (batch.size() == BATCH) {
+                    written += write(model, batch, out);
+                }
+            }
+            return written + write(model, batch, out);
+        }
+    }
+
+    private static String textOf(String line, long number) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("stdin line " + number + ": invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node != null && node.isTextual()) {
+            return node.asText();
+        }
+        if (node != null && node.isObject() && node.path("text").isTextual()) {
+            return node.get("text").asText();
+        }
+        throw new IllegalArgumentException("stdin line " + number + ": expected a JSON string or an object with a \"text\" string");
+    }
+
+    private static long write(TrainedModel model, List<String> batch, PrintWriter out) {
+        List<PredictedLabel> predictions = model.predict(batch);
+        for (PredictedLabel p : predictions) {
+            out.println(toJson(model, p));
+        }
+        out.flush();
+        batch.clear();
+        return predictions.size();
+    }
+
+    public static String toJson(TrainedModel model, PredictedLabel p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("label", p.label());
+        json.put("probabilities", probabilities(model, p));
+        json.put("margin", p.margin());
+        json.put("entropy", p.entropy());
+        return EventJson.toJson(json);
+    }
+
+    private static Map<String, Double> probabilities(TrainedModel model, PredictedLabel p) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < model.labels().size(); i++) {
+            map.put(model.labels().get(i), p.probabilities()[i]);
+        }
+        return map;
+    }
+
+    /**
+     * Predicts every unlabelled item of the project and stores a {@link Prediction} per item, with the entropy as
+     * its uncertainty (higher = less sure: label these first). Returns how many were stored.
+     */
+    public int predictWorkspace(Path modelDir, Workspace workspace, String projectName, Long runId) throws IOException {
+        Project project = workspace.projects().find(projectName)
+                .orElseThrow(() -> new IllegalArgumentException(workspace.file() + ": no project '" + projectName + "'"));
+        List<Item> unlabeled = new ArrayList<>();
+        for (var next = workspace.items().nextUnlabeled(project.id(), 0); next.isPresent();
+                next = workspace.items().nextUnlabeled(project.id(), next.get().id())) {
+            unlabeled.add(next.get());
+        }
+        try (TrainedModel model = TrainedModel.open(modelDir)) {
+            if (!workspace.labels().names(project.id()).containsAll(model.labels())) {
+                throw new IllegalArgumentException(modelDir + ": the model's labels " + model.labels()
+                        + " are not the project's " + workspace.labels().names(project.id()));
+            }
+            int stored = 0;
+            for (int start = 0; start < unlabeled.size(); start += BATCH) {
+                List<Item> chunk = unlabeled.subList(start, Math.min(unlabeled.size(), start + BATCH));
+                List<PredictedLabel> predictions = model.predict(chunk.stream().map(Item::text).toList());
+                List<Prediction> rows = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    PredictedLabel p = predictions.get(i);
+                    rows.add(new Prediction(0, runId, chunk.get(i).id(), modelDir.toAbsolutePath().toString(),
+                            p.label(), EventJson.toJson(probabilities(model, p)), p.entropy()));
+                }
+                workspace.predictions().insertAll(rows);
+                stored += rows.size();
+            }
+            return stored;
+        }
+    }
+}

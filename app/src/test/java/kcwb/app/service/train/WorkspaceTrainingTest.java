@@ -1,0 +1,170 @@
+package kcwb.app.service.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import kcwb.storage.item.NewItem;
+import kcwb.storage.item.Split;
+import kcwb.storage.project.Project;
+import kcwb.storage.project.TaskType;
+import kcwb.storage.run.Run;
+import kcwb.storage.run.RunEvent;
+import kcwb.storage.run.RunState;
+import kcwb.storage.workspace.Workspace;
+import kcwb.storage.workspace.WorkspaceStore;
+import kcwb.training.train.TrainingConfigBuilder;
+import kcwb.training.train.TrainingSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on a workspace project records the run; kill -9 mid-run leaves it INTERRUPTED and resumable. */
+class WorkspaceTrainingTest {
+    @TempDir
+    Path tmp;
+
+    /** A project "news" with the 60 test comments: split train/dev by the files, 4 items left unlabelled. */
+    static Path workspaceWithComments(Path dir) throws IOException {
+        Path file = dir.resolve("ws.kcwb");
+        try (Workspace ws = WorkspaceStore.create(file)) {
+            Project project = ws.projects().create("news", TaskType.SINGLE_LABEL);
+            for (String label : List.of("praise", "insult", "neutral")) {
+                ws.labels().add(project.id(), label);
+            }
+            for (String split : List.of("train", "dev")) {
+                List<String> lines = lines("/kcwb/app/train/" + split + ".tsv");
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = line.split("\t");
+                    long id = ws.items().insert(project.id(), new NewItem(f[1], split + ".tsv", null, null,
+                            Split.fromKey(split), null));
+                    ws.annotations().save(id, "tester", List.of(f[2]), null);
+                }
+            }
+            for (String text : List.of("오늘 경기 최고", "한심한 기사", "몇 시에 해요", "좋아요 최고")) {
+                ws.items().insert(project.id(), NewItem.of(text));
+            }
+        }
+        return file;
+    }
+
+    static List<String> lines(String resource) throws IOException {
+        try (InputStream in = WorkspaceTrainingTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    static TrainRequest request(Path workspace, Path out, Path resume, int maxSteps) {
+        return new TrainRequest(workspace, "news", null, null, null, null, null, "tiny", null, "quick",
+                (TrainingConfigBuilder b) -> b.optMaxSteps(maxSteps).optEvalEverySteps(2).optLoggingSteps(1).optBatchSize(8),
+                "kcelectra", out, resume, 42);
+    }
+
+    @Test
+    void everyEventOfAWorkspaceRunIsPersistedAndPredictionsAreStored() throws IOException {
+        Path ws = workspaceWithComments(tmp);
+        TrainingSummary summary = new TrainService().run(request(ws, tmp.resolve("run"), null, 4), List.of(), job -> { });
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            Project project = opened.projects().require("news");
+            Run run = opened.runs().list(project.id()).getFirst();
+            assertEquals(RunState.FINISHED, run.state());
+            assertTrue(run.provenanceJson().contains("\"recipeId\" : \"kcelectra\""), run.provenanceJson());
+            List<RunEvent> events = opened.runs().events(run.id());
+            assertEquals("started", events.getFirst().kind());
+            assertEquals("finished", events.getLast().kind());
+            assertEquals(4, events.stream().filter(e -> e.kind().equals("step")).count());
+            assertEquals(2, events.stream().filter(e -> e.kind().equals("eval")).count());
+            assertFalse(opened.runs().checkpoints(run.id()).isEmpty());
+            assertTrue(opened.runs().checkpoints(run.id()).stream().anyMatch(c -> c.best()));
+
+            int stored = new ModelUseService().predictWorkspace(summary.lastCheckpoint(), opened, "news", run.id());
+            assertEquals(4, stored);
+        }
+    }
+
+    @Test
+    void killMinus9DuringTrainingMarksTheRunInterruptedAndItResumes() throws Exception {
+        Path ws = workspaceWithComments(tmp);
+        Path out = tmp.resolve("killed");
+        Process child = childTrain(ws, out, 12);
+        try {
+            awaitCheckpoint(child, out);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        Path checkpoint = RunLiveness.lastCheckpoint(out).orElseThrow();
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            assertEquals(1, RunLiveness.markInterrupted(opened));
+            Run run = opened.runs().list(opened.projects().require("news").id()).getFirst();
+            assertEquals(RunState.INTERRUPTED, run.state());
+            assertTrue(run.message().contains("--resume"), run.message());
+        }
+        long savedStep = Long.parseLong(checkpoint.getFileName().toString().substring("checkpoint-".length()));
+        List<kcwb.training.train.TrainingEvent> events = new java.util.ArrayList<>();
+        TrainingSummary resumed = new TrainService().run(request(ws, null, checkpoint, 12), List.of(events::add), job -> { });
+        var started = (kcwb.training.train.TrainingEvent.Started) events.getFirst();
+        assertEquals(savedStep, started.resumedFromStep());
+        assertTrue(resumed.steps() > savedStep, "trained on after the checkpoint");
+        assertTrue(resumed.reason() != TrainingSummary.StopReason.CANCELLED); // quick preset may stop early
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            List<Run> runs = opened.runs().list(opened.projects().require("news").id());
+            assertTrue(runs.stream().anyMatch(r -> r.state() == RunState.FINISHED && r.name().startsWith("resume of")),
+                    runs.toString());
+        }
+    }
+
+    @Test
+    void sigtermDuringTrainingCancelsWithAResumableCheckpoint() throws Exception {
+        Path ws = workspaceWithComments(tmp);
+        Path out = tmp.resolve("terminated");
+        Process child = childTrain(ws, out, 40);
+        try {
+            awaitCheckpoint(child, out);
+            child.destroy(); // SIGTERM, as Ctrl+C's SIGINT: shutdown hooks run
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not stop");
+        } finally {
+            child.destroyForcibly();
+        }
+        String log = read(tmp.resolve("child.log"));
+        assertTrue(log.contains("cancelled at step"), log);
+        try (Workspace opened = WorkspaceStore.open(ws)) {
+            Run run = opened.runs().list(opened.projects().require("news").id()).getFirst();
+            assertEquals(RunState.CANCELLED, run.state(), log);
+            Path checkpoint = RunLiveness.lastCheckpoint(out).orElseThrow();
+            assertTrue(run.message().contains(checkpoint.getFileName().toString()), run.message());
+            assertTrue(kcwb.training.train.TrainingStateStore.isResumable(checkpoint));
+        }
+    }
+
+    private Process childTrain(Path ws, Path out, int maxSteps) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED",
+                "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"), "kcwb.app.Main", "train",
+                "--workspace", ws.toString(), "--project", "news", "--preset", "tiny", "--max-steps",
+                Integer.toString(maxSteps), "--eval-every", "2", "--batch-size", "8", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    }
+
+    private void awaitCheckpoint(Process child, Path out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (RunLiveness.lastCheckpoint(out).isEmpty()) {
+            assertTrue(child.isAlive(), () -> "child ended early: " + read(tmp.resolve("child.log")));
+            assertTrue(System.nanoTime() < deadline, "no checkpoint within 120 s");
+            Thread.sleep(100);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * A real ELECTRA fine-tuning run assembled from the parts: {@link kcwb.training.finetune.TextPipeline}
+ * (cleaning + tokenizer as the engine's encoder), {@link kcwb.training.finetune.HfCheckpointIo} (checkpoints as
+ * HF folders), {@link kcwb.training.finetune.BaseModel} (a folder or a from-scratch preset) and
+ * {@link kcwb.training.finetune.FineTuneJob}, which writes the provenance and runs the engine.
+ */
+package kcwb.training.finetune;
