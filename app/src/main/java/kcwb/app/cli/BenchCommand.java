@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kcwb bench import|label}: benchmarks that print numbers and ratios against a peer in the same run. */
+/** {@code kcwb bench import|label|train}: benchmarks that print numbers and ratios against a peer in the same run. */
 @Command(name = "bench", description = "Benchmarks (print numbers; see docs/benchmarks.md).",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LabelBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.LabelBench.class, BenchTrainCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
