@@ -108,7 +108,9 @@ def main():
         use_cpu=True, dataloader_num_workers=0, disable_tqdm=True)
     trainer = Trainer(model=model, args=training_args, train_dataset=train,
                       data_collator=DataCollatorWithPadding(tokenizer))
+    cpu_start = time.process_time()
     result = trainer.train()
+    train_cpu_seconds = time.process_time() - cpu_start
     metrics = result.metrics
     steps = result.global_step
     samples = metrics.get("train_samples", None)
@@ -123,7 +125,7 @@ def main():
         "train_seconds": round(metrics["train_runtime"], 3),
         "samples_per_second": round(metrics["train_samples_per_second"], 3),
         "steps_per_second": round(metrics["train_steps_per_second"], 4),
-        "train_loss": round(metrics["train_loss"], 5),
+        "train_loss": round(metrics["train_loss"], 5), "train_cpu_seconds": round(train_cpu_seconds, 3),
         "dev_accuracy": round(accuracy, 4), "dev_macro_f1": round(macro_f1(dev_labels, predicted, len(LABELS)), 4),
         "eval_seconds": round(eval_seconds, 3), "parameters": params, "vocab_size": len(tokenizer),
         "train_examples": len(train), "dev_examples": len(dev)}))

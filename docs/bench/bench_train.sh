@@ -56,6 +56,8 @@ rows = [("", "kcwb (DJL)", "HF Trainer"),
         ("optimiser steps", k["steps"], h["steps"]),
         ("train seconds", k["train_seconds"], h["train_seconds"]),
         ("samples/s", k["samples_per_second"], h["samples_per_second"]),
+        ("train CPU seconds", k["train_cpu_seconds"], h["train_cpu_seconds"]),
+        ("samples/CPU-s", round(k["samples"] / k["train_cpu_seconds"], 3), round(h["steps"] * 32 / h["train_cpu_seconds"], 3)),
         ("dev accuracy", k["dev_accuracy"], h["dev_accuracy"]),
         ("dev macro-F1", k["dev_macro_f1"], h["dev_macro_f1"]),
         ("achieved GFLOP/s", round(k["achieved_gflops"], 2), round(h["samples_per_second"] * flops / 1e9, 2)),
@@ -63,6 +65,7 @@ rows = [("", "kcwb (DJL)", "HF Trainer"),
 for r in rows:
     print("%-18s %14s %14s" % r)
 print("ratio kcwb/HF samples/s: %.2fx (goal >= 1.5x)" % (k["samples_per_second"] / h["samples_per_second"]))
+print("ratio kcwb/HF samples per CPU-second: %.2fx (less sensitive to other load on the machine)" % ((k["samples"] / k["train_cpu_seconds"]) / (h["steps"] * 32 / h["train_cpu_seconds"])))
 print("dev accuracy difference: %+.4f (goal within +-0.02)" % (k["dev_accuracy"] - h["dev_accuracy"]))
 print("training FLOPs/sample: %.4f GFLOP (%s; mean %.1f real tokens)" % (k["train_gflop_per_sample"], k["flops_formula"], k["mean_tokens"]))
 print("matmul ceiling: %.1f GFLOP/s (DJL fp32 1024x1024x1024, best of 10, %d threads)" % (ceiling, k["threads"]))

@@ -62,6 +62,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         s.put("checkpoint_seconds_excluded", round(r.checkpointSeconds()));
         s.put("samples_per_second", round(r.samplesPerSecond()));
         s.put("steps_per_second", round(r.stepsPerSecond()));
+        s.put("train_cpu_seconds", round(r.trainCpuSeconds()));
         s.put("dev_accuracy", round(r.devAccuracy()));
         s.put("dev_macro_f1", round(r.devMacroF1()));
         s.put("dev_loss", round(r.devLoss()));

@@ -54,7 +54,7 @@ public final class TrainBenchmark {
     public record Options(Path dataDir, Path vocab, int epochs, int maxSteps, int threads, long seed) {}
 
     public record Result(int threads, long steps, long samples, double trainSeconds, double checkpointSeconds,
-            double samplesPerSecond, double stepsPerSecond, double devAccuracy, double devMacroF1, double devLoss,
+            double samplesPerSecond, double stepsPerSecond, double trainCpuSeconds, double devAccuracy, double devMacroF1, double devLoss,
             double evalSeconds, long parameters, long encoderMatmulWeights, double meanTokens,
             double flopsPerSample, double ceilingGflops, double achievedGflops, double mfu) {}
 
@@ -98,7 +98,10 @@ public final class TrainBenchmark {
                         }
                     })
                     .build();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             TrainingSummary summary = tuner.run();
+            double trainCpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
             double checkpointSeconds = checkpointNanos.get() / 1e9;
             double trainSeconds = summary.trainSeconds() - checkpointSeconds;
             long samples = Math.round(summary.samplesPerSecond() * summary.trainSeconds());
@@ -115,7 +118,7 @@ public final class TrainBenchmark {
             double samplesPerSecond = samples / trainSeconds;
             double achieved = samplesPerSecond * flopsPerSample / 1e9;
             return new Result(options.threads(), summary.steps(), samples, trainSeconds, checkpointSeconds,
-                    samplesPerSecond, summary.steps() / trainSeconds, evaluation.accuracy(),
+                    samplesPerSecond, summary.steps() / trainSeconds, trainCpuSeconds, evaluation.accuracy(),
                     evaluation.macroF1(), evaluation.loss(), evalSeconds, model.parameterCount(),
                     TrainingFlops.encoderMatmulWeights(modelConfig), Arrays.stream(lengths).average().orElse(0),
                     flopsPerSample, ceiling, achieved, achieved / ceiling);
