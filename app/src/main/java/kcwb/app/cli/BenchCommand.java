@@ -12,10 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kcwb bench text|import|label|load}: benchmarks that print numbers and ratios against a peer in the same run. */
+/** {@code kcwb bench text|import|label|load|train}: benchmarks that print numbers and ratios against a peer in the same run. */
 @Command(name = "bench", description = "Benchmarks (print numbers; see docs/benchmarks.md).",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchTextCommand.class, BenchCommand.ImportBench.class, BenchCommand.LabelBench.class, BenchLoadCommand.class})
+        subcommands = {BenchTextCommand.class, BenchCommand.ImportBench.class, BenchCommand.LabelBench.class,
+            BenchLoadCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -50,18 +50,28 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * One update with learning rate {@code lr}, using the gradients currently on the parameters. The moment
-     * and parameter update run in DJL's fused native Adam kernel (one native call per parameter instead of a
-     * dozen): it computes {@code p − c·m/(√v + ε')}, which equals torch's formula with
-     * {@code c = lr·√(1 − β2^t)/(1 − β1^t)} and {@code ε' = ε·√(1 − β2^t)}. Weight decay is applied first,
-     * separately, exactly as torch does (the moments do not depend on p, so the order is the same).
+     * One update with learning rate {@code lr}, using the gradients currently on the parameters, which it uses as
+     * scratch space (they hold garbage afterwards: the caller zeroes them before the next backward). Every op is
+     * in place on arrays that live across steps: a parameter-sized temporary (the embedding's is 54k × 256, 56 MB)
+     * is a fresh mmap that the kernel must fault in page by page, which costs far more than the arithmetic;
+     * DJL's fused adamUpdate allocates several per call. Per parameter, with g the gradient:
+     * <pre>
+     *   p ·= 1 − lr·wd                                (only where WeightDecayRule says so)
+     *   m ·= β1;  g ·= 1 − β1;  m += g                 m = β1·m + (1 − β1)·g
+     *   v ·= β2;  g ·= g;  g ·= (1 − β2)/(1 − β1)²;  v += g
+     *   g = v;  g = √g / √(1 − β2^t) + ε               torch's denom, same ops in the same order
+     *   g = 1/g;  g ·= m;  g ·= −lr/(1 − β1^t);  p += g
+     * </pre>
+     * which is torch's single-tensor AdamW up to float rounding (torch's lerp and addcdiv round once where this
+     * rounds twice; AdamWParityTest holds it to the fixture within 1e-5).
      */
     public void step(double lr) {
         step++;
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-        float correctedRate = (float) (lr / biasCorrection1 * biasCorrection2Sqrt);
-        float correctedEpsilon = (float) (epsilon * biasCorrection2Sqrt);
+        float gradScale = (float) (1 - beta1);
+        float squareScale = (float) ((1 - beta2) / ((1 - beta1) * (1 - beta1)));
+        float negativeStepSize = (float) (-lr / biasCorrection1);
         for (var entry : parameters.entrySet()) {
             NDArray param = entry.getValue().getArray();
             if (!param.hasGradient()) {
@@ -71,13 +81,21 @@ public final class AdamW implements AutoCloseable {
             NDArray m = expAvg.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
             NDArray v = expAvgSq.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
             try (NDManager scratch = stateManager.newSubManager()) {
-                NDArray grad = param.getGradient();
-                grad.attach(scratch);
+                NDArray g = param.getGradient();
+                g.attach(scratch);
                 if (weightDecay != 0 && WeightDecayRule.decays(name)) {
                     param.muli(1 - lr * weightDecay);
                 }
-                param.getNDArrayInternal().adamUpdate(new NDList(param, grad, m, v), new NDList(param), (float) lr,
-                        correctedRate, 0f, 1f, -1f, (float) beta1, (float) beta2, correctedEpsilon, true, false);
+                m.muli((float) beta1);
+                g.muli(gradScale);
+                m.addi(g);
+                v.muli((float) beta2);
+                g.muli(g).muli(squareScale);
+                v.addi(g);
+                g.muli(0f).addi(v);
+                g.powi(0.5f).divi((float) biasCorrection2Sqrt).addi((float) epsilon);
+                g.powi(-1f).muli(m).muli(negativeStepSize);
+                param.addi(g);
             }
         }
     }

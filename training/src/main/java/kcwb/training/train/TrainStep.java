@@ -68,6 +68,11 @@ public final class TrainStep {
         return new Update(optimizer.stepCount(), lr, norm);
     }
 
+    /** Zeroes every gradient (for profiling tools; {@link #update} does it itself). */
+    public void zeroGradientsForProfile() {
+        zeroGradients();
+    }
+
     private void zeroGradients() {
         try (NDManager scratch = scratchParent.newSubManager()) {
             for (var parameter : model.namedParameters().values()) {
