@@ -11,7 +11,6 @@ import kcwb.app.service.BenchComments;
 import kcwb.app.service.TextBench;
 import kcwb.training.text.CleaningRecipe;
 import kcwb.training.text.KcCleaner;
-import kcwb.training.tokenize.InvalidTokenizerException;
 import kcwb.training.tokenize.KcTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +72,7 @@ public final class BenchTextCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         long loadStart = System.nanoTime();
-        try (KcTokenizer tokenizer = openTokenizer()) {
+        try (KcTokenizer tokenizer = TokenizerOption.open(model)) {
             if (maxLen < tokenizer.minMaxLen()) {
                 throw new UserFacingException("--max-len must be at least " + tokenizer.minMaxLen() + " but was " + maxLen);
             }
@@ -85,16 +84,5 @@ public final class BenchTextCommand implements Callable<Integer> {
                             figure.stage(), figure.threads(), figure.commentsPerSecond()));
         }
         return 0;
-    }
-
-    private KcTokenizer openTokenizer() throws IOException {
-        if (model == null) {
-            return KcTokenizer.demo();
-        }
-        try {
-            return KcTokenizer.load(model);
-        } catch (InvalidTokenizerException e) {
-            throw new UserFacingException("cannot load the tokenizer: " + e.getMessage(), e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kcwb.app.service.BadInputLineException;
 import kcwb.app.service.TokenizeService;
-import kcwb.training.tokenize.InvalidTokenizerException;
 import kcwb.training.tokenize.KcTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +49,7 @@ public final class TokenizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (KcTokenizer tokenizer = openTokenizer()) {
+        try (KcTokenizer tokenizer = TokenizerOption.open(model)) {
             if (maxLen < tokenizer.minMaxLen()) {
                 throw new UserFacingException("--max-len must be at least " + tokenizer.minMaxLen()
                         + " ([CLS], [SEP] and one token) but was " + maxLen);
@@ -65,16 +64,5 @@ public final class TokenizeCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private KcTokenizer openTokenizer() throws IOException {
-        if (model == null) {
-            return KcTokenizer.demo();
-        }
-        try {
-            return KcTokenizer.load(model);
-        } catch (InvalidTokenizerException e) {
-            throw new UserFacingException("cannot load the tokenizer: " + e.getMessage(), e);
-        }
     }
 }
