@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", description = "Import a 1M-row TSV (validation + dedupe on) and the same file with the sqlite3 CLI; print rows/s and the ratio.")
+    @Command(mixinStandardHelpOptions = true, name = "import", description = "Import a 1M-row TSV (validation + dedupe on) and the same file with the sqlite3 CLI; print rows/s and the ratio.")
     static final class ImportBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "label", description = "Time next-unlabeled + save-label on a big project; print p50/p99.")
+    @Command(mixinStandardHelpOptions = true, name = "label", description = "Time next-unlabeled + save-label on a big project; print p50/p99.")
     static final class LabelBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;

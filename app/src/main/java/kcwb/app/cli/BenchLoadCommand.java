@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kcwb bench load --model DIR}: model load time against the time to read the weight files. */
-@Command(name = "load", description = "Load an HF model folder into the ELECTRA model; print the time against a raw read of "
+@Command(mixinStandardHelpOptions = true, name = "load", description = "Load an HF model folder into the ELECTRA model; print the time against a raw read of "
         + "its weight files and the peak memory beyond the model. Make a base-size folder with "
         + "'kcwb model init --config-preset base --vocab VOCAB_DIR --labels a,b --out DIR'.")
 public final class BenchLoadCommand implements Callable<Integer> {

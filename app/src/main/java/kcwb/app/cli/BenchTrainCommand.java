@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code kcwb bench train}: the issue-5 fine-tuning benchmark (our side); docs/bench/bench_train.sh runs it next to
  * HF Trainer and prints the ratio.
  */
-@Command(name = "train", description = "Fine-tune a from-scratch ELECTRA-small on korean-hate-speech; print samples/s, "
+@Command(mixinStandardHelpOptions = true, name = "train", description = "Fine-tune a from-scratch ELECTRA-small on korean-hate-speech; print samples/s, "
         + "dev accuracy/macro-F1 and model FLOP utilisation (HF peer: docs/bench/bench_train.sh).")
 public final class BenchTrainCommand implements Callable<Integer> {
     @Spec

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kcwb export}: items with final labels (JSONL, CSV), a Hugging Face dataset folder, or the import errors. */
-@Command(name = "export", description = "Export a project's items and labels (jsonl, csv, hf) or its import error report (errors).")
+@Command(mixinStandardHelpOptions = true, name = "export", description = "Export a project's items and labels (jsonl, csv, hf) or its import error report (errors).")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kcwb import}: one file into a project, in one transaction. */
-@Command(name = "import", description = "Import comments (and labels) from CSV, TSV, JSONL, plain text, BEEP! TSV or text|label files.")
+@Command(mixinStandardHelpOptions = true, name = "import", description = "Import comments (and labels) from CSV, TSV, JSONL, plain text, BEEP! TSV or text|label files.")
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kcwb label}: set (or clear) one annotator's labels for an item, for scripts and tests. */
-@Command(name = "label", description = "Set an annotator's label(s) for an item id; the change is saved in the history.")
+@Command(mixinStandardHelpOptions = true, name = "label", description = "Set an annotator's label(s) for an item id; the change is saved in the history.")
 public final class LabelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

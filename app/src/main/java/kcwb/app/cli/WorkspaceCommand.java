@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kcwb workspace init|info}. */
-@Command(name = "workspace", description = "Create a workspace file or show what it holds.",
+@Command(mixinStandardHelpOptions = true, name = "workspace", description = "Create a workspace file or show what it holds.",
         subcommands = {WorkspaceCommand.Init.class, WorkspaceCommand.Info.class})
 public final class WorkspaceCommand implements Callable<Integer> {
     @Spec
@@ -24,7 +24,7 @@ public final class WorkspaceCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "init", description = "Create a new workspace file, optionally with a first project and labels.")
+    @Command(mixinStandardHelpOptions = true, name = "init", description = "Create a new workspace file, optionally with a first project and labels.")
     static final class Init implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -49,7 +49,7 @@ public final class WorkspaceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "info", description = "Show the workspace's projects, labels, item counts and imports.")
+    @Command(mixinStandardHelpOptions = true, name = "info", description = "Show the workspace's projects, labels, item counts and imports.")
     static final class Info implements Callable<Integer> {
         @Spec
         CommandSpec spec;
