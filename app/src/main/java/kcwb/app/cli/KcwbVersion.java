@@ -1,18 +1,14 @@
 package kcwb.app.cli;
 
+import kcwb.app.service.AppVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code kcwb --version}: the version from the jar manifest, plus Java's. */
+/** {@code kcwb --version}: the app's version, plus Java's. */
 public final class KcwbVersion implements IVersionProvider {
-    public static String version() {
-        String version = KcwbVersion.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
-
     @Override
     public String[] getVersion() {
         return new String[] {
-            "kcwb " + version(),
+            "kcwb " + AppVersion.version(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };
     }
