@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kcwb.training.checkpoint.HfFolder;
 import kcwb.training.checkpoint.LoadReport;
 import kcwb.training.model.ElectraForSequenceClassification;
 import kcwb.training.provenance.DatasetHash;
@@ -127,12 +129,31 @@ public final class FineTuneJob implements AutoCloseable {
         }
     }
 
-    private FineTuner build(List<TrainingListener> listeners) {
+    /**
+     * The tokenizer files every checkpoint copies, kept in the run folder: a resumed run reads its tokenizer
+     * from the checkpoint it resumes, and the checkpoint keeper may delete that folder mid-run.
+     */
+    private Path tokenizerSnapshot() throws IOException {
+        Path snapshot = request.runDir().resolve("tokenizer");
+        if (snapshot.toAbsolutePath().normalize().equals(request.tokenizerDir().toAbsolutePath().normalize())) {
+            return snapshot;
+        }
+        Files.createDirectories(snapshot);
+        for (String name : HfFolder.TOKENIZER_FILE_NAMES) {
+            Path source = request.tokenizerDir().resolve(name);
+            if (Files.isRegularFile(source)) {
+                Files.copy(source, snapshot.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return snapshot;
+    }
+
+    private FineTuner build(List<TrainingListener> listeners) throws IOException {
         var config = loaded.config();
         var builder = FineTuner.builder().setModel(loaded.model()).setConfig(request.config())
                 .setTrainData(ExampleSource.of(request.train())).optDevData(ExampleSource.of(request.dev()))
                 .setEncoder(pipeline).setLabels(request.labels()).setOutputDir(request.runDir())
-                .setCheckpointWriter(HfCheckpointIo.writer(config, loaded.model().architecture(), request.tokenizerDir(),
+                .setCheckpointWriter(HfCheckpointIo.writer(config, loaded.model().architecture(), tokenizerSnapshot(),
                         () -> ProvenanceJson.toJson(provenance)))
                 .optCheckpointReader(HfCheckpointIo.reader());
         listeners.forEach(builder::addListener);

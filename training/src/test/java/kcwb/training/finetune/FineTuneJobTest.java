@@ -2,6 +2,7 @@ package kcwb.training.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import kcwb.training.predict.PredictedLabel;
 import kcwb.training.predict.TrainedModel;
 import kcwb.training.provenance.ProvenanceJson;
 import kcwb.training.provenance.RunProvenance;
+import kcwb.training.train.TrainingConfig;
 import kcwb.training.train.TrainingEvent;
 import kcwb.training.train.TrainingStateStore;
 import kcwb.training.train.TrainingSummary;
@@ -137,6 +139,33 @@ class FineTuneJobTest {
         try (var job = FineTuneJob.prepare(FineTuneData.request(tokenizer, run, FineTuneData.config(2)))) {
             TrainingSummary summary = job.resume(cancelled.checkpoint(), List.of());
             assertEquals(TrainingSummary.StopReason.COMPLETED, summary.reason());
+        }
+    }
+
+    @Test
+    void resumingWithTheCheckpointsOwnTokenizerSurvivesThatCheckpointBeingPruned() throws IOException {
+        // The CLI resumes with the checkpoint as tokenizer folder; keeping only one best checkpoint prunes it mid-run.
+        TrainingConfig keepOne = TrainingConfig.builder().optLearningRate(5e-3).optEpochs(2).optBatchSize(8)
+                .optEvalBatchSize(32).optMaxLength(32).optLoggingSteps(1).optKeepBestCheckpoints(1)
+                .optMetricForBest("macro_f1", true).optSeed(11).build();
+        Path run = tmp.resolve("pruned");
+        List<TrainingEvent> events = new ArrayList<>();
+        try (var job = FineTuneJob.prepare(FineTuneData.request(tokenizer, run, keepOne))) {
+            job.run(List.of(events::add, e -> {
+                if (e instanceof TrainingEvent.Step s && s.step() == 2) {
+                    job.cancel();
+                }
+            }));
+        }
+        Path cancelled = ((TrainingEvent.Cancelled) events.getLast()).checkpoint();
+        try (var job = FineTuneJob.prepare(FineTuneData.request(cancelled, run, keepOne))) {
+            assertEquals(TrainingSummary.StopReason.COMPLETED, job.resume(cancelled, List.of()).reason());
+        }
+        assertFalse(Files.exists(cancelled.resolve("vocab.txt")), "the resumed-from checkpoint was pruned");
+        try (var checkpoints = Files.list(run)) {
+            List<Path> kept = checkpoints.filter(p -> p.getFileName().toString().startsWith("checkpoint-")).toList();
+            assertTrue(kept.size() >= 1, kept.toString());
+            kept.forEach(dir -> assertTrue(Files.isRegularFile(dir.resolve("vocab.txt")), dir + " has the tokenizer"));
         }
     }
 
