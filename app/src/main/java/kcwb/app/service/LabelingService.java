@@ -35,6 +35,17 @@ public final class LabelingService {
                 workspace.items().countUnlabeled(project.id())));
     }
 
+    /** Project {@code projectId} when it exists, else the workspace's first project (null id: the first). */
+    public static Optional<ProjectInfo> project(Workspace workspace, Long projectId) {
+        Optional<Project> chosen = projectId == null ? Optional.empty() : workspace.projects().get(projectId);
+        if (chosen.isEmpty()) {
+            return firstProject(workspace);
+        }
+        Project project = chosen.get();
+        return Optional.of(new ProjectInfo(project, workspace.labels().list(project.id()),
+                workspace.items().count(project.id()), workspace.items().countUnlabeled(project.id())));
+    }
+
     public static Optional<ItemState> state(Workspace workspace, long itemId, String annotator) {
         return workspace.items().get(itemId).map(item -> stateOf(workspace, item, annotator));
     }

@@ -42,16 +42,31 @@ public final class ItemsViewModel {
             new SimpleObjectProperty<>(FXCollections.observableArrayList());
     private final StringProperty summary = new SimpleStringProperty("");
 
+    private final javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject;
+
     public ItemsViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session) {
+        this(i18n, taskRunner, session, new SimpleObjectProperty<>());
+    }
+
+    /** Lists {@code chosenProject} (the shell's current project; null: the first) and reloads when it changes. */
+    public ItemsViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session,
+            javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject) {
+        this.chosenProject = Objects.requireNonNull(chosenProject);
+        chosenProject.addListener((obs, old, chosen) -> {
+            if (chosen != null) {
+                load();
+            }
+        });
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.session = Objects.requireNonNull(session);
     }
 
-    /** Reads the workspace's first project and lists its items with the current filter. */
+    /** Reads the chosen (else the first) project and lists its items with the current filter. */
     public void load() {
+        Long chosenId = chosenProject.getValue() == null ? null : chosenProject.getValue().id();
         taskRunner.submit(BackgroundTask.of(i18n.get("task.items.load"),
-                progress -> session.call(LabelingService::firstProject))
+                progress -> session.call(workspace -> LabelingService.project(workspace, chosenId)))
                 .onSuccess(info -> {
                     projectId = info.map(p -> p.project().id()).orElse(-1L);
                     labelNames.setAll(info.map(p -> p.labels().stream().map(l -> l.name()).toList()).orElse(List.of()));

@@ -20,7 +20,8 @@ public final class ItemsWorkbenchView implements WorkbenchView {
 
     @Override
     public Node createContent(ViewContext context) {
-        ItemsViewModel viewModel = new ItemsViewModel(context.i18n(), context.taskRunner(), context.shell().session());
+        ItemsViewModel viewModel = new ItemsViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
+                context.shell().currentProjectProperty());
         context.shell().workspaceProperty().addListener((obs, old, file) -> {
             if (file != null && !file.isEmpty()) {
                 viewModel.load();

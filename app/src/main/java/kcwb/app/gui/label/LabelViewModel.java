@@ -53,7 +53,16 @@ public final class LabelViewModel {
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final LabelPreview preview;
 
+    private final javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject;
+
     public LabelViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, ObservableStringValue annotator) {
+        this(i18n, taskRunner, session, annotator, new SimpleObjectProperty<>());
+    }
+
+    /** Works on {@code chosenProject} (the shell's current project; null: the first) and reloads when it changes. */
+    public LabelViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, ObservableStringValue annotator,
+            javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject) {
+        this.chosenProject = Objects.requireNonNull(chosenProject);
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.session = Objects.requireNonNull(session);
@@ -63,12 +72,18 @@ public final class LabelViewModel {
             note.set(state == null || state.myNote() == null ? "" : state.myNote());
             preview.show(state == null ? "" : state.item().text());
         });
+        chosenProject.addListener((obs, old, chosen) -> {
+            if (chosen != null) {
+                load();
+            }
+        });
     }
 
-    /** Loads the workspace's first project and its first unlabeled item (call when the workspace changes). */
+    /** Loads the chosen (else the first) project and its first unlabeled item (call when the workspace changes). */
     public void load() {
+        Long chosenId = chosenProject.getValue() == null ? null : chosenProject.getValue().id();
         enqueue("task.label.load", workspace -> {
-            Optional<ProjectInfo> info = LabelingService.firstProject(workspace);
+            Optional<ProjectInfo> info = LabelingService.project(workspace, chosenId);
             Step step = info.map(p -> LabelingService.nextUnlabeled(workspace, p.project().id(), 0, annotator.get()))
                     .orElse(new Step(null, 0));
             return new Loaded(info.orElse(null), step);

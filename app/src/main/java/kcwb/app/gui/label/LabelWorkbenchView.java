@@ -21,7 +21,7 @@ public final class LabelWorkbenchView implements WorkbenchView {
     @Override
     public Node createContent(ViewContext context) {
         LabelViewModel viewModel = new LabelViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
-                context.shell().annotatorProperty());
+                context.shell().annotatorProperty(), context.shell().currentProjectProperty());
         context.shell().workspaceProperty().addListener((obs, old, file) -> {
             if (file != null && !file.isEmpty()) {
                 viewModel.load();

@@ -28,15 +28,30 @@ public final class ProgressViewModel {
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
 
+    private final javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject;
+
     public ProgressViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session) {
+        this(i18n, taskRunner, session, new SimpleObjectProperty<>());
+    }
+
+    /** Counts {@code chosenProject} (the shell's current project; null: the first) and refreshes when it changes. */
+    public ProgressViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session,
+            javafx.beans.value.ObservableValue<kcwb.storage.project.Project> chosenProject) {
+        this.chosenProject = Objects.requireNonNull(chosenProject);
+        chosenProject.addListener((obs, old, chosen) -> {
+            if (chosen != null) {
+                refresh();
+            }
+        });
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.session = Objects.requireNonNull(session);
     }
 
     public void refresh() {
+        Long chosenId = chosenProject.getValue() == null ? null : chosenProject.getValue().id();
         taskRunner.submit(BackgroundTask.of(i18n.get("task.progress"), work -> session.call(workspace ->
-                LabelingService.firstProject(workspace).map(info -> {
+                LabelingService.project(workspace, chosenId).map(info -> {
                     AnnotationStats stats = new AnnotationStats(workspace);
                     long id = info.project().id();
                     return new Snapshot(info.total(), info.total() - info.unlabeled(), stats.perLabel(id),

@@ -18,7 +18,8 @@ public final class ProgressWorkbenchView implements WorkbenchView {
 
     @Override
     public Node createContent(ViewContext context) {
-        ProgressViewModel viewModel = new ProgressViewModel(context.i18n(), context.taskRunner(), context.shell().session());
+        ProgressViewModel viewModel = new ProgressViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
+                context.shell().currentProjectProperty());
         context.shell().selectedViewProperty().addListener((obs, old, id) -> {
             if ("progress".equals(id)) {
                 viewModel.refresh();

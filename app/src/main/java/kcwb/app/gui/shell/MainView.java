@@ -44,6 +44,29 @@ public final class MainView {
         return root;
     }
 
+    /** The project the label, items and progress views work on ({@code project-switcher}). */
+    private Node projectSwitcher() {
+        javafx.scene.control.ComboBox<kcwb.storage.project.Project> box =
+                new javafx.scene.control.ComboBox<>(viewModel.projects());
+        box.setId("project-switcher");
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setTooltip(new javafx.scene.control.Tooltip(viewModel.i18n().get("shell.project.tooltip")));
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(kcwb.storage.project.Project project) {
+                return project == null ? "" : project.name();
+            }
+
+            @Override
+            public kcwb.storage.project.Project fromString(String name) {
+                return viewModel.projects().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            }
+        });
+        box.valueProperty().bindBidirectional(viewModel.currentProjectProperty());
+        box.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.projects()));
+        return box;
+    }
+
     private Node navigation(List<WorkbenchView> workbenchViews) {
         ToggleGroup group = new ToggleGroup();
         VBox nav = new VBox(4);
@@ -51,6 +74,7 @@ public final class MainView {
         Label appName = new Label(viewModel.i18n().get("app.name"));
         appName.getStyleClass().add("kcwb-nav-title");
         nav.getChildren().add(appName);
+        nav.getChildren().add(projectSwitcher());
         for (WorkbenchView view : workbenchViews) {
             ToggleButton button = new ToggleButton(viewModel.i18n().get(view.titleKey()));
             button.setId("nav-" + view.id());

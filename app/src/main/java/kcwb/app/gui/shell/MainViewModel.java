@@ -56,6 +56,10 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyObjectWrapper<Long> labelJump = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ObservableList<kcwb.storage.project.Project> projects = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<kcwb.storage.project.Project> currentProject =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private final java.util.Map<String, Long> chosenProjects = new java.util.HashMap<>();
     private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
@@ -92,6 +96,20 @@ public final class MainViewModel {
             statusMessage.set(i18n.get("status.workspaceOpened", open));
         });
         taskRunner.runningTasks().addListener(taskListener);
+        workspace.addListener((obs, old, file) -> {
+            if (file != null && !file.isEmpty()) {
+                currentProject.set(null); // until this workspace's projects are read, views use its first
+                loadProjects();
+            }
+        });
+        currentProject.addListener((obs, old, chosen) -> {
+            if (chosen != null && !workspace.get().isEmpty()) {
+                chosenProjects.put(workspace.get(), chosen.id());
+            }
+        });
+        if (!workspace.get().isEmpty()) {
+            loadProjects();
+        }
         darkTheme.addListener((obs, old, dark) -> settingsStore.update(s -> s.withDarkTheme(dark)));
     }
 
@@ -168,6 +186,39 @@ public final class MainViewModel {
     /** Where the views do their storage work: the open workspace, used from one thread. */
     public WorkspaceSession session() {
         return session;
+    }
+
+    /** The projects of the open workspace (loaded in the background whenever a workspace opens). */
+    public ObservableList<kcwb.storage.project.Project> projects() {
+        return projects;
+    }
+
+    /**
+     * The project the views work on: the one last chosen in this workspace, else its first project; null
+     * while no workspace (or no project) is open. Label, items and progress reload when it changes.
+     */
+    public javafx.beans.property.ObjectProperty<kcwb.storage.project.Project> currentProjectProperty() {
+        return currentProject;
+    }
+
+    /** Reloads the project list of the open workspace; keeps the chosen project when it still exists. */
+    public void loadProjects() {
+        if (session.file().isEmpty()) {
+            return; // a shell without storage (tests of the shell alone)
+        }
+        String file = workspace.get();
+        taskRunner.submit(BackgroundTask.of(i18n.get("task.projects"), progress -> session.call(ws -> ws.projects().list()))
+                .onSuccess(list -> {
+                    if (!file.equals(workspace.get())) {
+                        return; // another workspace opened meanwhile; its own load follows
+                    }
+                    Long want = chosenProjects.get(file);
+                    kcwb.storage.project.Project pick = list.stream().filter(p -> want != null && p.id() == want)
+                            .findFirst().orElse(list.isEmpty() ? null : list.getFirst());
+                    projects.setAll(list);
+                    currentProject.set(pick);
+                })
+                .onFailure(error -> statusMessage.set(i18n.get("status.workspaceFailed", file, describe(error)))));
     }
 
     public void createWorkspace(Path path) {

@@ -145,4 +145,45 @@ class MainViewModelTest {
         assertTrue(store().load().darkTheme());
         assertTrue(viewModel().darkThemeProperty().get());
     }
+
+    @Test
+    void switchingTheProjectMovesTheLabelViewToThatProject() {
+        Path file = dir.resolve("two.kcwb");
+        long firstProject;
+        long secondProject;
+        try (kcwb.storage.workspace.Workspace w = kcwb.storage.workspace.WorkspaceStore.create(file)) {
+            kcwb.storage.project.ProjectRepository repo = w.projects();
+            firstProject = repo.create("alpha", kcwb.storage.project.TaskType.SINGLE_LABEL).id();
+            secondProject = repo.create("beta", kcwb.storage.project.TaskType.SINGLE_LABEL).id();
+            w.labels().add(firstProject, "a");
+            w.labels().add(secondProject, "b");
+            w.items().insert(firstProject, kcwb.storage.item.NewItem.of("알파 댓글"));
+            w.items().insert(secondProject, kcwb.storage.item.NewItem.of("베타 댓글"));
+        }
+        try (kcwb.app.service.WorkspaceSession session = new kcwb.app.service.WorkspaceSession()) {
+            MainViewModel vm = new MainViewModel(I18n.of(Locale.ENGLISH), runner, store(), session, VIEWS);
+            kcwb.app.gui.label.LabelViewModel label = new kcwb.app.gui.label.LabelViewModel(I18n.of(Locale.ENGLISH),
+                    runner, session, vm.annotatorProperty(), vm.currentProjectProperty());
+            label.preview().enabledProperty().set(false);
+            vm.workspaceProperty().addListener((obs, old, opened) -> {
+                if (!opened.isEmpty()) {
+                    label.load();
+                }
+            });
+            vm.openWorkspace(file);
+
+            assertEquals(List.of("alpha", "beta"), vm.projects().stream().map(p -> p.name()).toList());
+            assertEquals(firstProject, vm.currentProjectProperty().get().id(), "the first project by default");
+            assertEquals(firstProject, label.currentProperty().get().item().projectId());
+
+            vm.currentProjectProperty().set(vm.projects().get(1));
+            assertEquals(secondProject, label.projectProperty().get().project().id());
+            assertEquals(secondProject, label.currentProperty().get().item().projectId(), "next item is beta's");
+            assertEquals("베타 댓글", label.currentProperty().get().item().text());
+
+            vm.openWorkspace(file); // reopening keeps the project chosen for this workspace
+            assertEquals(secondProject, vm.currentProjectProperty().get().id());
+            assertEquals(secondProject, label.currentProperty().get().item().projectId());
+        }
+    }
 }
