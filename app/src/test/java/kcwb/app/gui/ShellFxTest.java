@@ -64,6 +64,8 @@ class ShellFxTest {
         assertTrue(robot.lookup("#view-preview").tryQuery().isPresent());
         assertEquals("Preview", robot.lookup("#nav-preview").queryAs(ToggleButton.class).getText());
         assertTrue(robot.lookup("#nav-preview").queryAs(ToggleButton.class).isSelected());
+        javafx.scene.control.ComboBox<?> projects = robot.lookup("#project-switcher").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(I18n.of(Locale.ENGLISH).get("shell.project.tooltip"), projects.getTooltip().getText());
     }
 
     @Test

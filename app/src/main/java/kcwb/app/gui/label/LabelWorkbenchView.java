@@ -37,7 +37,8 @@ public final class LabelWorkbenchView implements WorkbenchView {
         });
         var shell = context.shell();
         ProjectViewModel project = new ProjectViewModel(context.i18n(), context.taskRunner(), shell.session(),
-                () -> shell.session().file().ifPresent(shell::openWorkspace)); // reopening reloads every view
+                () -> shell.session().file().ifPresent(shell::openWorkspace), // reopening reloads every view
+                shell.currentProjectProperty());
         javafx.scene.Parent[] root = new javafx.scene.Parent[1];
         root[0] = new LabelView(viewModel, () -> new ProjectDialog(project).show(root[0].getScene().getWindow())).root();
         return root[0];

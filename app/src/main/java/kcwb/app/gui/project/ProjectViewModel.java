@@ -36,7 +36,16 @@ public final class ProjectViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty exists = new SimpleBooleanProperty(false);
 
+    private final javafx.beans.value.ObservableValue<Project> chosenProject;
+
     public ProjectViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, Runnable onChanged) {
+        this(i18n, taskRunner, session, onChanged, new SimpleObjectProperty<>());
+    }
+
+    /** Edits {@code chosenProject} (the shell's current project; null: the first). */
+    public ProjectViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, Runnable onChanged,
+            javafx.beans.value.ObservableValue<Project> chosenProject) {
+        this.chosenProject = Objects.requireNonNull(chosenProject);
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.session = Objects.requireNonNull(session);
@@ -44,7 +53,8 @@ public final class ProjectViewModel {
     }
 
     public void load() {
-        run(workspace -> LabelingService.firstProject(workspace).orElse(null), info -> {
+        Long chosenId = chosenProject.getValue() == null ? null : chosenProject.getValue().id();
+        run(workspace -> LabelingService.project(workspace, chosenId).orElse(null), info -> {
             project.set(info == null ? null : info.project());
             exists.set(info != null);
             name.set(info == null ? "" : info.project().name());
