@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -47,6 +48,7 @@ public final class ImportViewModel {
     private final TaskRunner taskRunner;
     private final WorkspaceSession session;
     private final Runnable onImported;
+    private final Supplier<Long> currentProjectId;
 
     private final StringProperty file = new SimpleStringProperty("");
     private final ObjectProperty<ImportFormat> format = new SimpleObjectProperty<>(ImportFormat.TSV);
@@ -67,6 +69,13 @@ public final class ImportViewModel {
     private TaskHandle handle;
 
     public ImportViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, Runnable onImported) {
+        this(i18n, taskRunner, session, onImported, () -> null);
+    }
+
+    /** {@code currentProjectId} names the project imports go into (null: the workspace's first project). */
+    public ImportViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, Runnable onImported,
+            Supplier<Long> currentProjectId) {
+        this.currentProjectId = Objects.requireNonNull(currentProjectId);
         this.i18n = Objects.requireNonNull(i18n);
         this.taskRunner = Objects.requireNonNull(taskRunner);
         this.session = Objects.requireNonNull(session);
@@ -106,7 +115,7 @@ public final class ImportViewModel {
         return builder.build();
     }
 
-    /** Imports into the workspace's first project (created when there is none). */
+    /** Imports into the current project (the first one when none is chosen; created when there is none). */
     public void runImport(String annotator) {
         Path path = Path.of(file.get().strip());
         ImportOptions options = options();
@@ -115,11 +124,12 @@ public final class ImportViewModel {
         running.set(true);
         progress.set(-1);
         summary.set(i18n.get("import.running"));
+        Long projectId = currentProjectId.get();
         handle = taskRunner.submit(BackgroundTask.of(i18n.get("task.import", path.getFileName()), work -> session.call(ws -> {
             if (work.isCancelled()) {
                 throw new CancellationException();
             }
-            String project = LabelingService.firstProject(ws).map(p -> p.project().name()).orElse(DEFAULT_PROJECT);
+            String project = LabelingService.project(ws, projectId).map(p -> p.project().name()).orElse(DEFAULT_PROJECT);
             return ImportService.importFile(ws, project, TaskType.SINGLE_LABEL, path, withAnnotator(options, annotator), rows -> {
                 work.message(i18n.get("import.rowsRead", rows));
                 if (work.isCancelled()) {

@@ -37,7 +37,8 @@ public final class ItemsWorkbenchView implements WorkbenchView {
         }
         var shell = context.shell();
         ImportViewModel importViewModel = new ImportViewModel(context.i18n(), context.taskRunner(), shell.session(),
-                () -> shell.session().file().ifPresent(shell::openWorkspace)); // reopening reloads every view
+                () -> shell.session().file().ifPresent(shell::openWorkspace), // reopening reloads every view
+                () -> shell.currentProjectProperty().get() == null ? null : shell.currentProjectProperty().get().id());
         javafx.scene.Parent[] root = new javafx.scene.Parent[1];
         root[0] = new ItemsView(viewModel, shell::openInLabelView,
                 () -> new ImportDialog(importViewModel, () -> shell.annotatorProperty().get())

@@ -62,6 +62,21 @@ class ImportViewModelTest {
     }
 
     @Test
+    void importsGoIntoTheCurrentProjectNotTheFirst() {
+        long second = session.call(w -> {
+            w.projects().create("first", kcwb.storage.project.TaskType.SINGLE_LABEL);
+            return w.projects().create("second", kcwb.storage.project.TaskType.SINGLE_LABEL).id();
+        });
+        ImportViewModel intoSecond = new ImportViewModel(I18n.of(Locale.ENGLISH), runner, session,
+                imported::incrementAndGet, () -> second);
+        intoSecond.fileProperty().set(tsv.toString());
+        intoSecond.runImport("minji");
+        long inSecond = session.call(w -> w.items().count(second));
+        assertEquals(2L, inSecond);
+        assertEquals(0L, items(), "the first project stays empty");
+    }
+
+    @Test
     void abortModeAndCancelWriteNothing() {
         viewModel.skipBadRowsProperty().set(false);
         viewModel.runImport("minji");
