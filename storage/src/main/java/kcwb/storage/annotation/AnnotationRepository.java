@@ -52,15 +52,7 @@ public final class AnnotationRepository {
                     + " WHERE project_id = ? AND annotator = ? AND kind IN ('edit', 'redo')"
                     + " AND NOT EXISTS (SELECT 1 FROM annotation_history u WHERE u.target_id = h.id AND u.kind = 'undo')"
                     + " ORDER BY id DESC LIMIT 1");
-            select.setLong(1, projectId);
-            select.setString(2, annotator);
-            Optional<AnnotationChange> target = firstChange(select);
-            if (target.isEmpty()) {
-                return Optional.<AnnotationChange>empty();
-            }
-            AnnotationChange undone = target.get();
-            return Optional.of(applyAndRecord(projectId, undone.itemId(), annotator, Kind.UNDO, undone.id(),
-                    undone.before(), undone.beforeNote()));
+            return restoreBefore(select, projectId, annotator, Kind.UNDO);
         });
     }
 
@@ -73,16 +65,25 @@ public final class AnnotationRepository {
                     + " AND NOT EXISTS (SELECT 1 FROM annotation_history e WHERE e.project_id = u.project_id"
                     + "   AND e.annotator = u.annotator AND e.kind = 'edit' AND e.id > u.id)"
                     + " ORDER BY id DESC LIMIT 1");
-            select.setLong(1, projectId);
-            select.setString(2, annotator);
-            Optional<AnnotationChange> target = firstChange(select);
-            if (target.isEmpty()) {
-                return Optional.<AnnotationChange>empty();
-            }
-            AnnotationChange undo = target.get();
-            return Optional.of(applyAndRecord(projectId, undo.itemId(), annotator, Kind.REDO, undo.id(),
-                    undo.before(), undo.beforeNote()));
+            return restoreBefore(select, projectId, annotator, Kind.REDO);
         });
+    }
+
+    /**
+     * Runs {@code select} (the history row to revert: an edit for undo, an undo for redo) and puts back that row's
+     * "before" labels, recording {@code kind} with the row as target; empty when the query finds nothing.
+     */
+    private Optional<AnnotationChange> restoreBefore(PreparedStatement select, long projectId, String annotator, Kind kind)
+            throws SQLException {
+        select.setLong(1, projectId);
+        select.setString(2, annotator);
+        Optional<AnnotationChange> target = firstChange(select);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        AnnotationChange change = target.get();
+        return Optional.of(applyAndRecord(projectId, change.itemId(), annotator, kind, change.id(),
+                change.before(), change.beforeNote()));
     }
 
     /** Every annotator's current labels for an item. */
