@@ -123,8 +123,13 @@ class HubDownloaderTest {
                 .filter(r -> r.method().equals("GET") && r.path().startsWith("/lfs/")).toList();
         assertEquals(2, lfsGets.size());
         assertEquals(null, lfsGets.get(0).range());
-        assertEquals("bytes=100000-", lfsGets.get(1).range());
-        assertTrue(listener.warnings.stream().anyMatch(w -> w.contains("interrupted at 100000 bytes")), listener.warnings.toString());
+        // The JDK client may lose the last chunk it had buffered when the socket drops, so the resume point is
+        // whatever reached the disk: never past the drop, never from zero, and named in the warning.
+        String range = lfsGets.get(1).range();
+        assertTrue(range.matches("bytes=\\d+-"), range);
+        long resumedAt = Long.parseLong(range.substring(6, range.length() - 1));
+        assertTrue(resumedAt > 0 && resumedAt <= 100_000, range);
+        assertTrue(listener.warnings.stream().anyMatch(w -> w.contains("interrupted at " + resumedAt + " bytes")), listener.warnings.toString());
     }
 
     @Test
