@@ -1,5 +1,7 @@
 package kcwb.app.service.models;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,8 +48,11 @@ public final class ModelInspector {
         try {
             HfFolder folder = HfFolder.open(dir);
             ElectraConfig config = ElectraConfig.fromJson(folder.readConfig());
-            LoadReport report = StateDictLoader.check(new ElectraForSequenceClassification(config), folder.readWeights(),
-                    StateDictLoader.ELECTRA_PREFIX);
+            LoadReport report;
+            try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+                report = StateDictLoader.check(ElectraForSequenceClassification.create(config, manager, 0),
+                        folder.readWeights(), StateDictLoader.ELECTRA_PREFIX);
+            }
             String tokenizer;
             try (KcTokenizer loaded = KcTokenizer.load(dir)) {
                 tokenizer = "tokenizer: " + loaded.vocabSize() + " tokens from " + Path.of(loaded.origin()).getFileName();
