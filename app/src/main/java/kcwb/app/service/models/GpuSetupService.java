@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import kcwb.app.service.DoctorService;
 
 /**
@@ -45,6 +46,7 @@ public final class GpuSetupService {
 
     private final CudaProbe cuda;
     private final ChildRunner child;
+    private final Supplier<List<DoctorService.Finding>> doctor;
 
     public GpuSetupService() {
         this(() -> CudaUtils.hasCuda() ? Objects.toString(CudaUtils.getCudaVersionString(), "") : "",
@@ -52,15 +54,21 @@ public final class GpuSetupService {
     }
 
     public GpuSetupService(CudaProbe cuda, ChildRunner child) {
+        this(cuda, child, () -> new DoctorService().report(true));
+    }
+
+    /** @param doctor the findings of {@code kcwb doctor} (tests: canned ones, so no engine is loaded) */
+    public GpuSetupService(CudaProbe cuda, ChildRunner child, Supplier<List<DoctorService.Finding>> doctor) {
         this.cuda = cuda;
         this.child = child;
+        this.doctor = doctor;
     }
 
     /** Loads the PyTorch engine (seconds on first use): call in the background. */
     public GpuStatus status() {
-        Map<String, String> doctor = new LinkedHashMap<>();
-        new DoctorService().report(true).forEach(finding -> doctor.put(finding.key(), finding.value()));
-        return statusFrom(doctor, safeCudaVersion(), gpuNames());
+        Map<String, String> findings = new LinkedHashMap<>();
+        doctor.get().forEach(finding -> findings.put(finding.key(), finding.value()));
+        return statusFrom(findings, safeCudaVersion(), gpuNames());
     }
 
     static GpuStatus statusFrom(Map<String, String> doctor, String cudaVersion, List<String> gpuNames) {
