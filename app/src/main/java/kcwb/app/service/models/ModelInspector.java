@@ -35,11 +35,19 @@ public final class ModelInspector {
         try {
             ModelFolderService.ModelSummary summary = new ModelFolderService().info(dir);
             ElectraConfig config = summary.config();
-            String format = HfFolder.open(dir).format() == HfFolder.WeightFormat.SAFETENSORS ? "safetensors" : "pytorch_model.bin";
+            String format = weightFormat(dir);
             return new ModelDescription(summary.architecture(), config.vocabSize(), config.hiddenSize(),
                     config.numHiddenLayers(), config.labels(), summary.parameterCount(), format, tokenizer, size, null);
         } catch (IOException | RuntimeException e) {
             return ModelDescription.unreadable(size, tokenizer, message(e));
+        }
+    }
+
+    private static String weightFormat(Path dir) {
+        try {
+            return HfFolder.open(dir).format() == HfFolder.WeightFormat.SAFETENSORS ? "safetensors" : "pytorch_model.bin";
+        } catch (IOException e) {
+            return "no weights"; // a pull that stopped early, or a tokenizer-only folder: still worth listing
         }
     }
 
