@@ -57,6 +57,7 @@ final class GpuPane {
         Label hint = new Label(i18n.get("models.gpu.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, check, new Label(i18n.get("models.gpu.flavor")), flavor, get, cancel, busy);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane(i18n.get("models.gpu.title"), new VBox(8, verdict, facts, actions, message, hint));
@@ -73,7 +74,7 @@ final class GpuPane {
         row(facts, 0, "models.gpu.engine", status.engine());
         row(facts, 1, "models.gpu.device", status.device().isEmpty() ? none : status.device());
         row(facts, 2, "models.gpu.cuda", status.cudaFound() ? status.cudaVersion() : i18n.get("models.gpu.noCuda"));
-        row(facts, 3, "models.gpu.names", status.gpuNames().isEmpty() ? none : String.join(", ", status.gpuNames()));
+        row(facts, 3, "models.gpu.names", status.gpuNames().isEmpty() ? i18n.get("models.gpu.noCuda") : String.join(", ", status.gpuNames()));
         row(facts, 4, "models.gpu.libtorch", status.libtorchPath());
         row(facts, 5, "models.gpu.flavorEnv", status.flavor().isEmpty() ? none : status.flavor());
         row(facts, 6, "models.gpu.libraryPath", status.libraryPath().isEmpty() ? none : status.libraryPath());

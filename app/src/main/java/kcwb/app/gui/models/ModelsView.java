@@ -56,23 +56,26 @@ public final class ModelsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox root = new VBox(12, top, table, details(), gpuSection);
         root.setPadding(new Insets(16));
-        return root;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     private TableView<ModelRow> table() {
         TableView<ModelRow> table = new TableView<>(viewModel.rows());
         table.setId("models-table");
         table.setPlaceholder(new Label(i18n.get("models.list.empty")));
-        table.getColumns().add(column("models.col.source", 110,
+        table.getColumns().add(column("models.col.source", 90,
                 row -> i18n.get("models.source." + row.model().source().name().toLowerCase(Locale.ROOT))));
-        table.getColumns().add(column("models.col.name", 200, row -> row.model().name()));
-        table.getColumns().add(column("models.col.detail", 220, row -> row.model().detail()));
-        table.getColumns().add(column("models.col.architecture", 230, row -> row.description().readable()
+        table.getColumns().add(column("models.col.name", 170, row -> row.model().name()));
+        table.getColumns().add(column("models.col.detail", 200, row -> row.model().detail()));
+        table.getColumns().add(column("models.col.architecture", 220, row -> row.description().readable()
                 ? row.description().architecture() : i18n.get("models.unreadable")));
-        table.getColumns().add(column("models.col.vocab", 70, row -> row.description().readable()
+        table.getColumns().add(column("models.col.vocab", 60, row -> row.description().readable()
                 ? String.valueOf(row.description().vocabSize()) : ""));
-        table.getColumns().add(column("models.col.labels", 160, row -> String.join(", ", row.description().labels())));
-        table.getColumns().add(column("models.col.tokenizer", 90, row -> tokenizer(row.description())));
+        table.getColumns().add(column("models.col.labels", 150, row -> String.join(", ", row.description().labels())));
+        table.getColumns().add(column("models.col.tokenizer", 85, row -> tokenizer(row.description())));
         table.getColumns().add(column("models.col.size", 80, row -> GetModelViewModel.megabytes(row.description().sizeBytes())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectedProperty().set(row));
         viewModel.selectedProperty().addListener((obs, old, row) -> {
@@ -80,7 +83,8 @@ public final class ModelsView {
                 table.getSelectionModel().select(row);
             }
         });
-        table.setPrefHeight(260);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(240);
         return table;
     }
 

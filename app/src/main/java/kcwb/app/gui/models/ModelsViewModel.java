@@ -78,7 +78,8 @@ public final class ModelsViewModel {
                 })
                 .onSuccess(list -> {
                     rows.setAll(list);
-                    selected.set(list.stream().filter(row -> row.model().dir().equals(keep)).findFirst().orElse(null));
+                    selected.set(list.stream().filter(row -> row.model().dir().equals(keep)).findFirst()
+                            .orElse(list.isEmpty() ? null : list.getFirst()));
                     message.set(list.isEmpty() ? i18n.get("models.list.empty") : i18n.get("models.list.count", list.size()));
                 })
                 .onFailure(error -> message.set(i18n.get("models.list.error", error.getMessage()))));

@@ -74,7 +74,7 @@ public final class LocalModelCatalog {
             if (!Files.isRegularFile(demoDir.resolve("model.safetensors"))) {
                 DemoModel.extractTo(demoDir);
             }
-            return Optional.of(new LocalModel(LocalModel.Source.DEMO, "demo", demoDir.toString(), demoDir));
+            return Optional.of(new LocalModel(LocalModel.Source.DEMO, "demo", "", demoDir));
         } catch (IOException e) {
             return Optional.empty();
         }
