@@ -92,6 +92,7 @@ public final class ModelsView {
         Label info = new Label();
         info.setId("models-info");
         info.setWrapText(true);
+        info.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         viewModel.selectedProperty().addListener((obs, old, row) -> info.setText(row == null ? "" : describe(row)));
         Button check = new Button(i18n.get("models.check"));
         check.setId("models-check");
