@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -51,7 +53,7 @@ public final class GetModelViewModel {
     private final StringProperty token = new SimpleStringProperty("");
     private final BooleanProperty offline = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final SimpleStringProperty state = new SimpleStringProperty(State.IDLE.name());
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final StringProperty currentFile = new SimpleStringProperty("");
     private final DoubleProperty fileProgress = new SimpleDoubleProperty(0);
     private final DoubleProperty totalProgress = new SimpleDoubleProperty(0);
@@ -110,14 +112,14 @@ public final class GetModelViewModel {
         speed.set("");
         currentFile.set("");
         running.set(true);
-        state.set(State.RUNNING.name());
+        state.set(State.RUNNING);
         message.set(i18n.get(chosen.offline() ? "models.pull.resolving" : "models.pull.pulling", repoId, rev));
         taskRunner.submit(BackgroundTask.of(i18n.get("task.models.pull", repoId, rev),
                         progress -> puller.pull(chosen, repoId, rev, listener(tracker, progress)))
                 .onSuccess(snapshot -> {
                     result = snapshot;
                     totalProgress.set(1);
-                    state.set(State.DONE.name());
+                    state.set(State.DONE);
                     message.set(i18n.get("models.pull.done", repoId, rev, snapshot));
                     onPulled.accept(snapshot);
                 })
@@ -203,12 +205,12 @@ public final class GetModelViewModel {
     }
 
     private void cancelled() {
-        state.set(State.CANCELLED.name());
+        state.set(State.CANCELLED);
         message.set(i18n.get("models.pull.cancelled"));
     }
 
     private void fail(String headline, String detail) {
-        state.set(State.FAILED.name());
+        state.set(State.FAILED);
         message.set(headline);
         errorDetail.set(detail);
     }
@@ -222,8 +224,8 @@ public final class GetModelViewModel {
                 : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
-    public State state() { return State.valueOf(state.get()); }
-    public StringProperty stateProperty() { return state; }
+    public State state() { return state.get(); }
+    public ObjectProperty<State> stateProperty() { return state; }
     public Path result() { return result; }
     public StringProperty repoProperty() { return repo; }
     public StringProperty revisionProperty() { return revision; }

@@ -174,6 +174,20 @@ class GetModelViewModelTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = HubException.Reason.class, names = {"DISK_FULL", "CHECKSUM_MISMATCH",
+            "UNAUTHORIZED", "REVISION_NOT_FOUND", "FILE_NOT_FOUND"})
+    void eachFailureShowsItsHeadlineAndTheHubsDetail(HubException.Reason reason) {
+        GetModelViewModel viewModel = viewModel((s, repo, rev, listener) -> {
+            throw new HubException(reason, "detail for " + reason);
+        });
+        viewModel.pull();
+        assertEquals(GetModelViewModel.State.FAILED, viewModel.state());
+        assertEquals(EN.get("models.pull.error." + reason.name().toLowerCase(Locale.ROOT)), viewModel.messageProperty().get());
+        assertEquals("detail for " + reason, viewModel.errorDetailProperty().get());
+        assertFalse(viewModel.runningProperty().get());
+    }
+
     @Test
     void everyHubErrorReasonHasATranslatedHeadline() {
         for (HubException.Reason reason : HubException.Reason.values()) {
