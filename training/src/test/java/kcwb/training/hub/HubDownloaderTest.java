@@ -168,6 +168,67 @@ class HubDownloaderTest {
     }
 
     @Test
+    void aCancelledPullKeepsItsBytesAndTheNextPullResumesThem() throws IOException {
+        hub.dropAfterBytes = 100_000; // the CDN sends 100 kB, then goes silent: the cancel must unblock the read
+        hub.dropsLeft.set(1);
+        hub.stallInsteadOfDrop = true;
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        RecordingListener canceller = new RecordingListener() {
+            @Override
+            public void fileStarted(String file, long totalBytes, long resumed) {
+                if (file.equals("pytorch_model.bin")) {
+                    new Thread(() -> {
+                        sleepQuietly(300);
+                        cancel.set(true);
+                    }).start();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+        long start = System.nanoTime();
+        HubException failure = assertThrows(HubException.class,
+                () -> downloader(settings()).pull(REPO, "v2022", canceller));
+        assertEquals(HubException.Reason.CANCELLED, failure.reason(), failure.getMessage());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "the cancel unblocked the stalled read");
+        Path partial = cacheDir.resolve("models--beomi--KcELECTRA-base/blobs/" + weights.sha256() + ".incomplete");
+        long kept = Files.size(partial);
+        assertTrue(kept > 0 && kept <= 100_000, "kept " + kept);
+        assertTrue(failure.getMessage().contains("resumes"), failure.getMessage());
+
+        RecordingListener listener = new RecordingListener();
+        Path snapshot = downloader(settings()).pull(REPO, "v2022", listener);
+        assertArrayEquals(weights.content(), Files.readAllBytes(snapshot.resolve("pytorch_model.bin")));
+        assertEquals("bytes=" + kept + "-", hub.requests.getLast().range());
+        assertEquals(kept, listener.resumedFrom.get("pytorch_model.bin"));
+    }
+
+    @Test
+    void aPullCancelledBeforeItStartsDownloadsNothing() {
+        DownloadListener cancelled = new DownloadListener() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        HubException failure = assertThrows(HubException.class,
+                () -> downloader(settings()).pull(REPO, "v2022", cancelled));
+        assertEquals(HubException.Reason.CANCELLED, failure.reason());
+        assertEquals(0, hub.count("GET", "/"));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aWrongChecksumDeletesTheFileAndCachesNothing() throws IOException {
         hub.corruptLfs = true;
         HubException failure = assertThrows(HubException.class,
@@ -282,7 +343,7 @@ class HubDownloaderTest {
         }
     }
 
-    static final class RecordingListener implements DownloadListener {
+    static class RecordingListener implements DownloadListener {
         final List<DownloadProgress> progress = new ArrayList<>();
         final List<String> downloaded = new ArrayList<>();
         final List<String> fromCache = new ArrayList<>();

@@ -3,6 +3,7 @@ package kcwb.app.gui.shell;
 import java.util.List;
 import kcwb.app.gui.items.ItemsWorkbenchView;
 import kcwb.app.gui.label.LabelWorkbenchView;
+import kcwb.app.gui.models.ModelsWorkbenchView;
 import kcwb.app.gui.preview.PreviewWorkbenchView;
 import kcwb.app.gui.progress.ProgressWorkbenchView;
 
@@ -21,6 +22,6 @@ public final class WorkbenchViews {
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
-                PlaceholderView.of("models"));
+                new ModelsWorkbenchView());
     }
 }
