@@ -3,7 +3,6 @@ package kcwb.storage.io;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import kcwb.storage.workspace.Workspace;
 /**
  * The import's write path, tuned for a million rows. Item ids are assigned here (the import holds
  * the write lock for its whole transaction, so max(id)+1 is safe), so items go out in JDBC batches
- * without asking for generated keys; values that are the same for the whole import (project, batch)
- * are SQL literals, not per-row binds. An imported label is stored on its item
+ * of multi-row INSERTs ({@link ItemRowInserter}) without asking for generated keys. An imported label is stored on its item
  * ({@code items.imported_labels}, V3__compact_imports.sql), not as an annotations row.
  *
  * <p>Dedupe keeps every content hash of the project in memory with the first item id that has it
@@ -26,7 +24,7 @@ final class ImportWriter implements AutoCloseable {
     private final long projectId;
     private final Map<Long, String> pendingByHash = new HashMap<>();
     private final Map<List<String>, String> labelsJson = new HashMap<>();
-    private final PreparedStatement insertItem;
+    private final ItemRowInserter inserter;
     private LongLongHashMap knownHashes;
     private long nextId;
     private final long firstId;
@@ -42,8 +40,7 @@ final class ImportWriter implements AutoCloseable {
         batch.setLong(3, batchId);
         batch.executeUpdate();
         // source_file stays NULL: the batch names the file once (V2__batch_source_name.sql).
-        insertItem = workspace.connection().prepareStatement("INSERT INTO items(id, project_id, text, content_hash, source_line, batch_id,"
-                + " metadata_json, annotation_count, imported_labels) VALUES (?, " + projectId + ", ?, ?, ?, " + batchId + ", ?, ?, ?)");
+        inserter = new ItemRowInserter(workspace.connection(), projectId, batchId);
         try (ResultSet rows = workspace.prepared("SELECT coalesce(max(id), 0) + 1 FROM items").executeQuery()) {
             rows.next();
             nextId = rows.getLong(1);
@@ -94,25 +91,11 @@ final class ImportWriter implements AutoCloseable {
         }
     }
 
-    void add(String text, long hash, long line, String metadataJson, List<String> labels) throws SQLException {
+    /** Adds an item; {@code utf8} is {@code text} encoded as UTF-8. */
+    void add(String text, byte[] utf8, long hash, long line, String metadataJson, List<String> labels) throws SQLException {
         long id = nextId++;
-        insertItem.setLong(1, id);
-        insertItem.setString(2, text);
-        insertItem.setLong(3, hash);
-        insertItem.setLong(4, line);
-        if (metadataJson == null) {
-            insertItem.setNull(5, Types.VARCHAR);
-        } else {
-            insertItem.setString(5, metadataJson);
-        }
-        if (labels.isEmpty()) {
-            insertItem.setInt(6, 0);
-            insertItem.setNull(7, Types.VARCHAR);
-        } else {
-            insertItem.setInt(6, 1); // the imported label counts as the item's first annotation
-            insertItem.setString(7, labelsJson.computeIfAbsent(labels, LabelsJson::write));
-        }
-        insertItem.addBatch();
+        String imported = labels.isEmpty() ? null : labelsJson.computeIfAbsent(labels, LabelsJson::write);
+        inserter.add(new ItemRowInserter.Row(id, utf8, hash, line, metadataJson, imported));
         if (knownHashes != null) {
             knownHashes.putIfAbsent(hash, id);
             pendingByHash.putIfAbsent(hash, text);
@@ -126,7 +109,7 @@ final class ImportWriter implements AutoCloseable {
         if (pending == 0) {
             return;
         }
-        insertItem.executeBatch();
+        inserter.flush();
         pendingByHash.clear();
         firstPendingId = nextId;
         pending = 0;
@@ -137,9 +120,9 @@ final class ImportWriter implements AutoCloseable {
         flush();
     }
 
-    /** Closes this import's own statement (its SQL holds this import's literals, so it is not cached). */
+    /** Closes this import's own statements (their SQL holds this import's literals, so they are not cached). */
     @Override
     public void close() throws SQLException {
-        insertItem.close();
+        inserter.close();
     }
 }

@@ -21,7 +21,7 @@ import kcwb.storage.workspace.Workspace;
 /**
  * Imports one file into a project as ONE transaction: a kill -9 at any point leaves the workspace
  * exactly as before (SQLite rolls the open transaction back on the next open). The batch record,
- * the items, their first annotations, the split and the rejected-row list commit together.
+ * the items (with the labels they came with), the split and the rejected-row list commit together.
  */
 public final class Importer {
     private static final int PROGRESS_EVERY = 10_000;
@@ -142,8 +142,8 @@ public final class Importer {
                 }
                 String problem = switch (row) {
                     case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed.contentHash(), options,
-                            knownLabels, report);
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed, options, knownLabels,
+                            report);
                 };
                 if (problem != null) {
                     report.reject(row.line(), problem);
@@ -168,8 +168,9 @@ public final class Importer {
     }
 
     /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row, long hash,
-            ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+            RowPrefetcher.HashedRow hashed, ImportOptions options, Set<String> knownLabels, ImportReport report)
+            throws java.sql.SQLException {
         String text = row.text();
         if (text.isBlank()) {
             return "empty text";
@@ -193,11 +194,12 @@ public final class Importer {
             report.countTooShort();
             return null;
         }
+        long hash = hashed.contentHash();
         if (options.dedupe() && writer.isDuplicate(text, hash)) {
             report.countDuplicate();
             return null;
         }
-        writer.add(text, hash, row.line(), row.metadataJson(), labels);
+        writer.add(text, hashed.utf8(), hash, row.line(), row.metadataJson(), labels);
         report.countImported(!labels.isEmpty());
         return null;
     }

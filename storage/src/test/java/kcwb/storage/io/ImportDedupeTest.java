@@ -38,6 +38,9 @@ class ImportDedupeTest {
             assertEquals(3_000, report.imported());
             assertEquals(2_000, report.duplicates());
             assertEquals(1, workspace.items().findDuplicate(project.id(), "댓글 2999").stream().count());
+            // bound as UTF-8 bytes and cast: stored as TEXT, not BLOB, so = and LIKE and instr work as on typed text
+            assertEquals(0, count(workspace, "SELECT count(*) FROM items WHERE typeof(text) <> 'text'"));
+            assertEquals(1, count(workspace, "SELECT count(*) FROM items WHERE text = '댓글 2999'"));
             assertTrue(workspace.items().findDuplicate(project.id(), "댓글 3000").isEmpty());
             assertEquals(0, new Importer().run(workspace, project, tsv, options()).imported());
             assertEquals(1, count(workspace, "PRAGMA foreign_keys"));
