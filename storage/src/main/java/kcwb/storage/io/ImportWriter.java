@@ -22,7 +22,8 @@ final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2_000;
     private final Workspace workspace;
     private final long projectId;
-    private final Map<Long, String> pendingByHash = new HashMap<>();
+    /** Texts of the items not yet written, by id - firstPendingId (a hash hit on a pending id compares with these). */
+    private final String[] pendingTexts = new String[BATCH];
     private final Map<List<String>, String> labelsJson = new HashMap<>();
     private final ItemRowInserter inserter;
     private LongLongHashMap knownHashes;
@@ -75,7 +76,7 @@ final class ImportWriter implements AutoCloseable {
         if (id == LongLongHashMap.ABSENT) {
             return false;
         }
-        if (text.equals(id >= firstPendingId ? pendingByHash.get(hash) : textOf(id))) {
+        if (text.equals(id >= firstPendingId ? pendingTexts[(int) (id - firstPendingId)] : textOf(id))) {
             return true;
         }
         // A 64-bit hash collision (practically never): compare with every item that has this hash (a scan).
@@ -98,8 +99,8 @@ final class ImportWriter implements AutoCloseable {
         inserter.add(new ItemRowInserter.Row(id, utf8, hash, line, metadataJson, imported));
         if (knownHashes != null) {
             knownHashes.putIfAbsent(hash, id);
-            pendingByHash.putIfAbsent(hash, text);
         }
+        pendingTexts[pending] = text;
         if (++pending >= BATCH) {
             flush();
         }
@@ -110,7 +111,7 @@ final class ImportWriter implements AutoCloseable {
             return;
         }
         inserter.flush();
-        pendingByHash.clear();
+        java.util.Arrays.fill(pendingTexts, null);
         firstPendingId = nextId;
         pending = 0;
     }
