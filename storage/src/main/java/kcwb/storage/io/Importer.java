@@ -105,9 +105,10 @@ public final class Importer {
     }
 
     /**
-     * A large import touches index pages all over the content-hash index; with the default cache
-     * SQLite spills them to the WAL again and again. The page cache is native memory, not Java heap,
-     * so raising it for the import's duration does not count against -Xmx.
+     * An import's dirty pages stay in SQLite's page cache until its commit (~130 MB per million rows);
+     * with the default cache SQLite spills them to the WAL mid-transaction, and pages still being
+     * filled (the last leaf, the interior pages above it) are written more than once. The page cache
+     * is native memory, not Java heap, so raising it for the import does not count against -Xmx.
      */
     private static Void bigCache(Workspace workspace, boolean big) throws java.sql.SQLException {
         try (java.sql.Statement statement = workspace.connection().createStatement()) {
