@@ -5,6 +5,7 @@ import kcwb.app.gui.items.ItemsWorkbenchView;
 import kcwb.app.gui.label.LabelWorkbenchView;
 import kcwb.app.gui.preview.PreviewWorkbenchView;
 import kcwb.app.gui.progress.ProgressWorkbenchView;
+import kcwb.app.gui.review.ReviewWorkbenchView;
 
 /**
  * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
@@ -21,6 +22,7 @@ public final class WorkbenchViews {
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
+                new ReviewWorkbenchView(),
                 PlaceholderView.of("models"));
     }
 }
