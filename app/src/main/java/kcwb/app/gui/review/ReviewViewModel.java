@@ -143,7 +143,10 @@ public final class ReviewViewModel {
     /** Predicts the chosen scope with the chosen model in the background; {@link #cancelPredict()} stops it. */
     public void predict() {
         ModelChoice choice = model.get();
-        if (project.get() == null || choice == null || predicting.get()) {
+        if (predicting.get()) {
+            return;
+        }
+        if (project.get() == null || choice == null) {
             message.set(i18n.get(choice == null ? "review.chooseModel" : "review.noProject"));
             return;
         }

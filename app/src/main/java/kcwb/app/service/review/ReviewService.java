@@ -141,8 +141,9 @@ public final class ReviewService {
             Set<Long> pending = new HashSet<>(report.written());
             while (!pending.isEmpty()) {
                 Optional<AnnotationChange> undone = workspace.annotations().undo(projectId, report.annotator());
-                if (undone.isEmpty() || undone.get().before() != null || undone.get().afterNote() == null
-                        || !undone.get().afterNote().startsWith(NOTE_PREFIX) || !pending.remove(undone.get().itemId())) {
+                // the undo row reverts an accept when it puts back "no label" over a note of ours
+                if (undone.isEmpty() || undone.get().after() != null || undone.get().beforeNote() == null
+                        || !undone.get().beforeNote().startsWith(NOTE_PREFIX) || !pending.remove(undone.get().itemId())) {
                     throw new IllegalStateException(workspace.file() + ": " + report.annotator()
                             + " changed labels after the bulk accept; undo those edits first");
                 }
