@@ -180,7 +180,7 @@ public final class ReviewView {
         threshold.setEditable(true);
         threshold.setPrefWidth(100);
         SpinnerValueFactory.DoubleSpinnerValueFactory values =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 1.0, viewModel.minConfidenceProperty().get(), 0.01);
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(0.0, 1.0, viewModel.minConfidenceProperty().get(), 0.01);
         values.setConverter(converter(value -> String.format(Locale.ROOT, "%.2f", value), Double::valueOf));
         threshold.setValueFactory(values);
         values.valueProperty().addListener((obs, old, value) -> {

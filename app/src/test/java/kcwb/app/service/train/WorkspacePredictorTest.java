@@ -80,4 +80,24 @@ class WorkspacePredictorTest {
             assertFalse(workspace.predictions().forItem(workspace.items().page(other, 0, 1).getFirst().id()).iterator().hasNext());
         }
     }
+
+    /** Regression: PyTorch's grad mode is per thread and on in a fresh one (the GUI's workers); loading must not fail. */
+    @Test
+    void predictsOnAFreshThreadAsTheGuiWorkersDo() throws Exception {
+        try (Workspace workspace = WorkspaceStore.open(TrainedWorkspace.copyInto(dir))) {
+            long project = workspace.projects().require("news").id();
+            Checkpoint checkpoint = best(workspace, project);
+            var result = new java.util.concurrent.CompletableFuture<WorkspacePredictor.Outcome>();
+            Thread worker = new Thread(() -> {
+                try {
+                    result.complete(new WorkspacePredictor(8).predict(Path.of(checkpoint.path()), WorkspaceAccess.of(workspace),
+                            project, WorkspacePredictor.Scope.UNLABELED, null, WorkspacePredictor.Progress.NONE));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            worker.start();
+            assertEquals(TrainedWorkspace.UNLABELLED, result.get(120, java.util.concurrent.TimeUnit.SECONDS).stored());
+        }
+    }
 }
