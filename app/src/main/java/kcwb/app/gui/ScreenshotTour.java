@@ -63,6 +63,7 @@ public final class ScreenshotTour {
         WorkspaceSession session = new WorkspaceSession();
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
+        kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();

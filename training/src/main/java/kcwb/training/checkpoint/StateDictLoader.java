@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import kcwb.training.model.HfModule;
+import kcwb.training.model.NoGrad;
 
 /**
  * Copies a {@link StateDict} into an {@link HfModule}'s parameters the way transformers'
@@ -50,10 +51,12 @@ public final class StateDictLoader {
             throw new CheckpointException("checkpoint does not fit the model:\n" + plan.report().summary());
         }
         ByteBuffer staging = ByteBuffer.allocateDirect(stagingBytes);
-        for (Map.Entry<String, HostTensor> entry : plan.sources().entrySet()) {
-            copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()), staging);
-        }
-        return plan.report();
+        return NoGrad.call(() -> { // in-place copies into parameters: autograd off on whatever thread loads
+            for (Map.Entry<String, HostTensor> entry : plan.sources().entrySet()) {
+                copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()), staging);
+            }
+            return plan.report();
+        });
     }
 
     private record Plan(SequencedMap<String, HostTensor> sources, LoadReport report) {}

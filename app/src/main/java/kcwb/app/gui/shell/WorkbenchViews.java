@@ -6,6 +6,7 @@ import kcwb.app.gui.label.LabelWorkbenchView;
 import kcwb.app.gui.models.ModelsWorkbenchView;
 import kcwb.app.gui.preview.PreviewWorkbenchView;
 import kcwb.app.gui.progress.ProgressWorkbenchView;
+import kcwb.app.gui.review.ReviewWorkbenchView;
 
 /**
  * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
@@ -22,6 +23,7 @@ public final class WorkbenchViews {
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 PlaceholderView.of("evaluate"),
+                new ReviewWorkbenchView(),
                 new ModelsWorkbenchView());
     }
 }
