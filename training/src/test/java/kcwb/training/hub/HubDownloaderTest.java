@@ -156,15 +156,19 @@ class HubDownloaderTest {
                 () -> new HubDownloader(settings()).withRetries(1, Duration.ZERO).pull(REPO, "v2022", DownloadListener.NONE));
         assertEquals(HubException.Reason.NETWORK, failure.reason());
         Path partial = cacheDir.resolve("models--beomi--KcELECTRA-base/blobs/" + weights.sha256() + ".incomplete");
-        assertEquals(120_000, Files.size(partial), failure.getMessage());
+        // As in aConnectionDroppedMidFileIsResumedWithRange: the JDK client may lose its last buffered chunk when
+        // the socket drops (seen under load), so what is kept is up to the drop, never nothing.
+        long kept = Files.size(partial);
+        assertTrue(kept > 0 && kept <= 120_000, failure.getMessage());
+        assertTrue(failure.getMessage().contains(kept + " bytes are kept"), failure.getMessage());
         assertTrue(failure.getMessage().contains("resumes"), failure.getMessage());
 
         RecordingListener listener = new RecordingListener();
         Path snapshot = downloader(settings()).pull(REPO, "v2022", listener);
         assertArrayEquals(weights.content(), Files.readAllBytes(snapshot.resolve("pytorch_model.bin")));
         assertFalse(Files.exists(partial));
-        assertEquals("bytes=120000-", hub.requests.getLast().range());
-        assertEquals(120_000, listener.resumedFrom.get("pytorch_model.bin"));
+        assertEquals("bytes=" + kept + "-", hub.requests.getLast().range());
+        assertEquals(kept, listener.resumedFrom.get("pytorch_model.bin"));
     }
 
     @Test
