@@ -20,6 +20,7 @@ public final class WorkbenchViews {
                 new ItemsWorkbenchView(),
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
+                new kcwb.app.gui.runs.RunsWorkbenchView(),
                 PlaceholderView.of("evaluate"),
                 PlaceholderView.of("models"));
     }
