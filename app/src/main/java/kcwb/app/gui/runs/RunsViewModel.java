@@ -67,6 +67,10 @@ public final class RunsViewModel {
 
     /** Reads the runs again (runs whose process died are marked interrupted first, as the CLI does). */
     public void refresh() {
+        if (session.file().isEmpty()) {
+            rows.clear(); // no workspace open (yet)
+            return;
+        }
         Long projectId = allProjects.get() || currentProject.getValue() == null ? null : currentProject.getValue().id();
         taskRunner.submit(BackgroundTask.of(i18n.get("runs.task.load"), progress -> session.call(ws -> readRows(ws, projectId)))
                 .onSuccess(read -> {
