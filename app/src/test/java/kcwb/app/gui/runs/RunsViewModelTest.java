@@ -143,6 +143,16 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aFailedEvaluationIsShownInTheCheckpointRow() {
+        viewModel.open(runA);
+        CheckpointRow checkpoint = viewModel.openedProperty().get().checkpoints().getFirst();
+        viewModel.evaluate(checkpoint, kcwb.storage.item.Split.TEST);
+        assertEquals("Evaluation failed: project 'news' has no labelled test items", checkpoint.resultProperty().get());
+        assertEquals(checkpoint.resultProperty().get(), viewModel.evaluationResultProperty().get());
+        assertTrue(!checkpoint.evaluatingProperty().get(), "the row can be evaluated again");
+    }
+
+    @Test
     void configDiffListsKeysMissingOnEitherSide() {
         var rows = ConfigDiff.of(Map.of("a", "1", "b", "2"), Map.of("a", "1", "c", "3"));
         assertEquals(List.of(new ConfigDiff.Row("b", "2", null), new ConfigDiff.Row("c", null, "3")),
