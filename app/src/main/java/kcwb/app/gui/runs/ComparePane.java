@@ -31,11 +31,10 @@ final class ComparePane {
         TableColumn<ConfigDiff.Row, String> key = column(i18n.get("runs.settings.key"), ConfigDiff.Row::key);
         TableColumn<ConfigDiff.Row, String> a = column("A", ConfigDiff.Row::valueA);
         TableColumn<ConfigDiff.Row, String> b = column("B", ConfigDiff.Row::valueB);
-        key.setPrefWidth(220);
-        a.setPrefWidth(300);
-        b.setPrefWidth(300);
+        key.setPrefWidth(150);
+        a.setPrefWidth(120);
+        b.setPrefWidth(120);
         diff.getColumns().setAll(List.of(key, a, b));
-        diff.setPrefHeight(180);
         Label title = new Label(i18n.get("runs.compareHint"));
         title.setId("runs-compare-title");
         viewModel.comparisonProperty().addListener((obs, old, comparison) -> {
@@ -49,9 +48,10 @@ final class ComparePane {
             charts.show(List.of(new RunChartsPane.Named("A", comparison.a().curves()),
                     new RunChartsPane.Named("B", comparison.b().curves())));
         });
-        Parent chartNode = charts.build();
-        VBox root = new VBox(8, title, chartNode, diff);
-        VBox.setVgrow(chartNode, Priority.ALWAYS);
+        javafx.scene.control.SplitPane body = new javafx.scene.control.SplitPane(charts.build(i18n.get("runs.compareHint")), diff);
+        body.setDividerPositions(0.66);
+        VBox root = new VBox(8, title, body);
+        VBox.setVgrow(body, Priority.ALWAYS);
         root.setPadding(new Insets(8));
         return root;
     }

@@ -31,8 +31,11 @@ final class RunChartsPane {
         this.id = id;
     }
 
-    Parent build() {
+    /** Before the first {@link #show}, {@code hint} says what to do. */
+    Parent build(String hint) {
         root.setId(id);
+        root.setPadding(new javafx.geometry.Insets(8));
+        root.add(new javafx.scene.control.Label(hint), 0, 0, 2, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(50);

@@ -77,7 +77,7 @@ public final class RunsView {
 
     private TabPane tabs() {
         RunChartsPane charts = new RunChartsPane(i18n, "runs-charts");
-        Tab chartTab = tab("runs-tab-charts", "runs.tab.charts", charts.build());
+        Tab chartTab = tab("runs-tab-charts", "runs.tab.charts", charts.build(i18n.get("runs.openHint")));
         Tab settingsTab = tab("runs-tab-settings", "runs.tab.settings", new SettingsPane(viewModel).build());
         Tab checkpointsTab = tab("runs-tab-checkpoints", "runs.tab.checkpoints", new CheckpointsPane(viewModel).build());
         Tab compareTab = tab("runs-tab-compare", "runs.tab.compare", new ComparePane(viewModel).build());

@@ -59,13 +59,23 @@ public final class RunsViewModel {
         this.clock = Objects.requireNonNull(clock);
         currentProject.addListener((obs, old, chosen) -> {
             if (chosen != null) {
-                refresh();
+                reload();
             }
         });
         allProjects.addListener((obs, old, all) -> refresh());
     }
 
-    /** Reads the runs again (runs whose process died are marked interrupted first, as the CLI does). */
+    /** Forgets the opened and compared runs and reads the list again (another workspace or project). */
+    public void reload() {
+        opened.set(null);
+        comparison.set(null);
+        refresh();
+    }
+
+    /**
+     * Reads the runs again (runs whose process died are marked interrupted first, as the CLI does); when no run
+     * is open, opens the newest, and an open running run is read again.
+     */
     public void refresh() {
         if (session.file().isEmpty()) {
             rows.clear(); // no workspace open (yet)
@@ -78,7 +88,11 @@ public final class RunsViewModel {
                     sorted.sort(sortKey.get().comparator(ascending.get()));
                     rows.setAll(sorted);
                     message.set(read.isEmpty() ? i18n.get("runs.none") : "");
-                    reopenIfRunning();
+                    if (opened.get() == null && comparison.get() == null && !read.isEmpty()) {
+                        open(read.stream().max(RunSort.STARTED.comparator(true)).orElseThrow().id()); // the newest
+                    } else {
+                        reopenIfRunning();
+                    }
                 })
                 .onFailure(error -> message.set(i18n.get("runs.error", describe(error)))));
     }

@@ -43,12 +43,9 @@ public final class RunsWorkbenchView implements WorkbenchView {
         });
         shell.workspaceProperty().addListener((obs, old, file) -> {
             if (file != null && !file.isEmpty()) {
-                viewModel.refresh();
+                viewModel.reload();
             }
         });
-        if (!shell.workspaceProperty().get().isEmpty()) {
-            viewModel.refresh();
-        }
         Timeline poll = new Timeline(new KeyFrame(POLL, event -> {
             if (id().equals(shell.selectedViewProperty().get())) {
                 viewModel.refreshIfRunning();
@@ -56,7 +53,10 @@ public final class RunsWorkbenchView implements WorkbenchView {
         }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
-        Node root = new RunsView(viewModel).build();
+        Node root = new RunsView(viewModel).build(); // before the first load: the view listens for what it opens
+        if (!shell.workspaceProperty().get().isEmpty()) {
+            viewModel.refresh();
+        }
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null && old != null) {
                 poll.stop(); // the window was rebuilt (language switch): this content is gone

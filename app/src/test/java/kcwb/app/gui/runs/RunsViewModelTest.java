@@ -74,6 +74,7 @@ class RunsViewModelTest {
         assertEquals(0.60, a.bestMetric(), 1e-9, "the best checkpoint's macro_f1");
         assertTrue(a.duration() != null && !a.duration().isNegative());
         assertNull(row("no-checkpoint").bestMetric());
+        assertEquals(slow, viewModel.openedProperty().get().runId(), "the newest run opens by itself");
 
         viewModel.allProjectsProperty().set(true);
         assertEquals(4, viewModel.rows().size());
