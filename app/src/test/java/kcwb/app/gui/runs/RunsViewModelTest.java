@@ -90,6 +90,23 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aLiveRunningRunStaysRunningAndPollingPicksUpItsNewSteps() throws Exception {
+        Path runDir = dir.resolve("live-run");
+        try (var alive = kcwb.app.service.train.RunLiveness.hold(runDir)) {
+            long live = session.call(ws -> ws.runs().start(current.get().id(), "live", "{\"metricForBest\":\"macro_f1\"}",
+                    HASH_A, runDir.toString()).id());
+            viewModel.refresh();
+            assertEquals(RunState.RUNNING, row("live").state(), "a process (this one) holds the run folder");
+            viewModel.open(live);
+            assertEquals(0, viewModel.openedProperty().get().curves().trainLoss().size());
+            session.call(ws -> ws.runs().addEvent(live, 1, 0.1, "step", "{\"kind\":\"step\",\"loss\":0.9}"));
+            viewModel.refreshIfRunning();
+            assertEquals(List.of(new RunCurves.Point(1, 0.9)), viewModel.openedProperty().get().curves().trainLoss(),
+                    "the open running run is read again");
+        }
+    }
+
+    @Test
     void sortsByAnyColumnWithMissingValuesLast() {
         viewModel.sortBy(RunSort.BEST_METRIC, false);
         assertEquals(List.of("run-b", "run-a", "no-checkpoint"), names());
