@@ -64,7 +64,7 @@ class CheckpointEvaluationTest {
         CheckpointRow best = viewModel.openedProperty().get().checkpoints().stream().filter(CheckpointRow::best)
                 .findFirst().orElseThrow();
 
-        viewModel.evaluate(best, Split.DEV);
+        onAnotherThread(() -> viewModel.evaluate(best, Split.DEV)); // as on the app's task-runner worker
         String dev = best.resultProperty().get();
         assertTrue(dev.startsWith("dev (15 comments): accuracy " + RunsViewModel.format(best.metric("accuracy"))
                 + " · macro-F1 " + RunsViewModel.format(best.metric("macro_f1"))), dev);
@@ -88,6 +88,17 @@ class CheckpointEvaluationTest {
                 }));
         assertTrue(error.getMessage().contains("'empty' has no labelled test items"), error.getMessage());
         assertEquals(TEST_ITEMS, session.call(ws -> CheckpointEvaluation.load(ws, project, 42L, Split.TEST)).examples().size());
+    }
+
+    /** Runs {@code work} on a fresh thread: the app evaluates on a worker, not on the thread that started DJL. */
+    private static void onAnotherThread(Runnable work) {
+        Thread thread = Thread.ofPlatform().start(work);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Project "news": the 60 test comments in train/dev as the files split them, and 6 dev rows again as test. */
