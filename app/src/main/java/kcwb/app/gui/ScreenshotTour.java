@@ -64,6 +64,7 @@ public final class ScreenshotTour {
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
         kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
+        kcwb.app.gui.runs.DemoRuns.train(demo, config.resolve("runs")); // real runs for the runs view to list and compare
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
@@ -86,6 +87,7 @@ public final class ScreenshotTour {
                 written.add(snapshot(window.scene(), file));
             }
         }
+        written.addAll(runsCompared(window, out));
         onFx(() -> {
             window.show(I18n.of(Locale.KOREAN));
             window.viewModel().showView("label");
@@ -97,6 +99,25 @@ public final class ScreenshotTour {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
         return written;
+    }
+
+    /** The runs view with the two demo runs compared: runs-compare.png (Korean) and runs-compare-en.png. */
+    private static List<Path> runsCompared(MainWindow window, Path out) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (Locale locale : List.of(Locale.KOREAN, Locale.ENGLISH)) {
+            onFx(() -> {
+                window.show(I18n.of(locale));
+                window.viewModel().showView("runs");
+                window.scene().getRoot().applyCss(); // split panes create their children in the skin
+                window.scene().getRoot().layout();
+                var table = (javafx.scene.control.TableView<?>) window.scene().lookup("#runs-table");
+                table.getSelectionModel().selectRange(0, 2);
+                ((javafx.scene.control.Button) window.scene().lookup("#runs-compare")).fire();
+                return null;
+            });
+            files.add(snapshot(window.scene(), out.resolve("runs-compare" + (locale == Locale.KOREAN ? "" : "-en") + ".png")));
+        }
+        return files;
     }
 
     /** A few labels by the screenshot's annotator, so progress and the item table show two annotators. */

@@ -61,6 +61,7 @@ public final class MainViewModel {
             new javafx.beans.property.SimpleObjectProperty<>();
     private final java.util.Map<String, Long> chosenProjects = new java.util.HashMap<>();
     private final List<CloseGuard> closeGuards = new ArrayList<>();
+    private final javafx.beans.property.ObjectProperty<Path> selectedCheckpoint = new javafx.beans.property.SimpleObjectProperty<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
     private Consumer<Locale> onLanguageChange = locale -> {};
@@ -186,6 +187,11 @@ public final class MainViewModel {
         showView("label");
         labelJump.set(null);
         labelJump.set(itemId);
+    }
+
+    /** A checkpoint folder another view chose to look at (the runs view sets it before showing "evaluate"). */
+    public javafx.beans.property.ObjectProperty<Path> selectedCheckpointProperty() {
+        return selectedCheckpoint;
     }
 
     /** Where the views do their storage work: the open workspace, used from one thread. */

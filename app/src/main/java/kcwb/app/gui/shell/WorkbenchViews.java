@@ -22,6 +22,7 @@ public final class WorkbenchViews {
                 new ItemsWorkbenchView(),
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
+                new kcwb.app.gui.runs.RunsWorkbenchView(),
                 PlaceholderView.of("evaluate"),
                 new ReviewWorkbenchView(),
                 new ModelsWorkbenchView());
