@@ -60,6 +60,7 @@ public final class MainViewModel {
     private final javafx.beans.property.ObjectProperty<kcwb.storage.project.Project> currentProject =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final java.util.Map<String, Long> chosenProjects = new java.util.HashMap<>();
+    private final javafx.beans.property.ObjectProperty<Path> selectedCheckpoint = new javafx.beans.property.SimpleObjectProperty<>();
     private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
@@ -181,6 +182,14 @@ public final class MainViewModel {
         showView("label");
         labelJump.set(null);
         labelJump.set(itemId);
+    }
+
+    /**
+     * A checkpoint (or model) folder another view asked to evaluate ("open this checkpoint in Evaluate"); the
+     * evaluate view preselects it. Set it, then {@code showView("evaluate")}.
+     */
+    public javafx.beans.property.ObjectProperty<Path> selectedCheckpointProperty() {
+        return selectedCheckpoint;
     }
 
     /** Where the views do their storage work: the open workspace, used from one thread. */

@@ -20,7 +20,7 @@ public final class WorkbenchViews {
                 new ItemsWorkbenchView(),
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
-                PlaceholderView.of("evaluate"),
+                new kcwb.app.gui.evaluate.EvaluateWorkbenchView(),
                 PlaceholderView.of("models"));
     }
 }
