@@ -152,11 +152,23 @@ public final class StateDictLoader {
         }
     }
 
+    /**
+     * Torch refuses an in-place write into a parameter that records gradients while grad mode is on, and grad mode
+     * is per thread: DJL switches it off only on the thread that loaded the engine. So the gradient flag is lifted
+     * for the copy and put back, and loading works from any thread (e.g. a GUI worker).
+     */
     private static void copyRows(NDArray target, ByteBuffer direct, String index, Shape shape) {
+        boolean recordsGradient = target.hasGradient();
+        if (recordsGradient) {
+            target.setRequiresGradient(false);
+        }
         try (NDArray wrapped = target.getManager().create(direct.order(ByteOrder.nativeOrder()), shape, target.getDataType())) {
             target.set(new NDIndex(index), wrapped);
         } finally {
             Reference.reachabilityFence(direct);
+            if (recordsGradient) {
+                target.setRequiresGradient(true);
+            }
         }
     }
 
