@@ -85,9 +85,13 @@ class EvaluateViewFxTest {
             throw new AssertionError("summary '" + robot.lookup("#evaluate-summary").queryAs(Label.class).getText()
                     + "', message '" + robot.lookup("#evaluate-message").queryAs(Label.class).getText() + "'", e);
         }
+        WaitForAsyncUtils.waitForFxEvents(); // the matrix is built in the same FX event that set the summary
         assertTrue(robot.lookup("#evaluate-summary").queryAs(Label.class).getText().contains("macro-F1"));
 
-        Node errorCell = robot.lookup(".confusion-off").match(node -> count(robot, node) > 0).query();
+        java.util.Set<Node> offDiagonal = robot.lookup(".confusion-off").queryAll();
+        Node errorCell = offDiagonal.stream().filter(node -> count(robot, node) > 0).findFirst().orElseThrow(() ->
+                new AssertionError("no error cell among " + offDiagonal.stream().map(n -> n.getId() + "=" + count(robot, n)).toList()
+                        + "; " + robot.lookup("#evaluate-summary").queryAs(Label.class).getText()));
         long count = count(robot, errorCell);
         robot.clickOn(errorCell);
         @SuppressWarnings("unchecked")
