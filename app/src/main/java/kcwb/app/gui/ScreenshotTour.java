@@ -63,6 +63,7 @@ public final class ScreenshotTour {
         WorkspaceSession session = new WorkspaceSession();
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
+        trainDemoModel(demo, config.resolve("runs").resolve("demo-tiny"));
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
@@ -81,6 +82,9 @@ public final class ScreenshotTour {
                     window.viewModel().showView(view.id());
                     return null;
                 });
+                if (view.id().equals("evaluate")) {
+                    onFx(() -> showAnEvaluation(window.scene()));
+                }
                 Path file = out.resolve(view.id() + (locale == Locale.KOREAN ? "" : "-en") + ".png");
                 written.add(snapshot(window.scene(), file));
             }
@@ -96,6 +100,28 @@ public final class ScreenshotTour {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
         return written;
+    }
+
+    /**
+     * A small from-scratch run on the demo (high learning rate, up to 240 steps: minutes on 2 busy cores), so the
+     * evaluate view has a real checkpoint that predicts more than one class.
+     */
+    private static void trainDemoModel(Path demo, Path out) throws IOException {
+        new kcwb.app.service.train.TrainService().run(new kcwb.app.service.train.TrainRequest(demo, DemoWorkspace.PROJECT,
+                null, null, null, null, null, "tiny", null, "quick", b -> b.optLearningRate(2e-3).optEpochs(20)
+                        .optMaxSteps(240).optEvalEverySteps(40),
+                "kcelectra", out, null, 42), List.of(), job -> { });
+    }
+
+    /** Evaluates the preselected checkpoint and clicks the confusion-matrix cell with the most errors. */
+    private static Void showAnEvaluation(Scene scene) {
+        ((javafx.scene.control.Button) scene.lookup("#evaluate-run")).fire(); // DirectTaskRunner: done on return
+        scene.getRoot().applyCss();
+        scene.getRoot().lookupAll(".confusion-off").stream()
+                .max(java.util.Comparator.comparingLong(cell -> Long.parseLong(
+                        ((javafx.scene.control.Label) cell.lookup(".confusion-count")).getText())))
+                .ifPresent(cell -> cell.getOnMouseClicked().handle(null));
+        return null;
     }
 
     /** A few labels by the screenshot's annotator, so progress and the item table show two annotators. */

@@ -97,11 +97,11 @@ public final class EvaluateView {
         return root;
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         Label modelLabel = new Label(i18n.get("evaluate.model"));
         ComboBox<EvaluateViewModel.ModelChoice> model = new ComboBox<>(viewModel.choices());
         model.setId("evaluate-model");
-        model.setPrefWidth(380);
+        model.setPrefWidth(360);
         model.valueProperty().bindBidirectional(viewModel.selectedModelProperty());
         model.setPromptText(i18n.get("evaluate.model.prompt"));
         Button folder = new Button(i18n.get("evaluate.folder"));
@@ -144,16 +144,24 @@ public final class EvaluateView {
         refresh.setOnAction(event -> viewModel.refreshChoices());
         ProgressBar progress = new ProgressBar();
         progress.setId("evaluate-progress");
+        progress.setPrefWidth(220);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(viewModel.busyProperty());
         Label message = new Label();
         message.setId("evaluate-message");
         message.textProperty().bind(viewModel.messageProperty());
         message.setWrapText(true);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox bar = new HBox(8, modelLabel, model, folder, refresh, splitLabel, split, run, cancel, progress, message);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        for (Region fixed : new Region[] {modelLabel, folder, refresh, splitLabel, run, cancel}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE); // the model chooser shrinks first, never a button's text
+        }
+        model.setMinWidth(160);
+        HBox.setHgrow(model, Priority.SOMETIMES);
+        HBox choose = new HBox(8, modelLabel, model, folder, refresh, splitLabel, split, run, cancel);
+        choose.setAlignment(Pos.CENTER_LEFT);
+        HBox status = new HBox(8, progress, message);
+        status.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, choose, status);
     }
 
     private void show(EvaluationService.Outcome outcome) {

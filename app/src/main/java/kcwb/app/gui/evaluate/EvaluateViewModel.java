@@ -93,9 +93,12 @@ public final class EvaluateViewModel {
                 select(dir);
             }
         });
+        if (requestedModel.get() != null) { // asked for before this view was first shown
+            select(requestedModel.get());
+        }
     }
 
-    /** Reloads the project's checkpoints; preselects the requested folder, else the newest run's best checkpoint. */
+    /** Reloads the project's checkpoints; keeps the chosen model when still listed, else the newest run's best checkpoint. */
     public void refreshChoices() {
         if (session.file().isEmpty()) {
             return;
@@ -106,10 +109,11 @@ public final class EvaluateViewModel {
                 .onSuccess(found -> {
                     List<ModelChoice> folders = choices.stream().filter(ModelChoice::folder)
                             .filter(c -> found.stream().noneMatch(f -> f.path().equals(c.dir()))).toList();
+                    Path kept = selectedModel.get() == null ? null : selectedModel.get().dir();
                     choices.setAll(found.stream().map(this::choice).toList());
                     choices.addAll(folders);
-                    if (requestedModel.get() != null) {
-                        select(requestedModel.get());
+                    if (kept != null && choices.stream().anyMatch(c -> c.dir().equals(kept))) {
+                        select(kept); // the user's (or a requested) choice survives a reload
                     } else {
                         CheckpointChoices.preferred(found).map(this::choice).ifPresentOrElse(selectedModel::set,
                                 () -> selectedModel.set(folders.isEmpty() ? null : folders.getFirst()));
@@ -179,7 +183,7 @@ public final class EvaluateViewModel {
                     progress.unbind();
                     progress.set(0);
                 }));
-        if (running.runningProperty().get()) {
+        if (busy.get()) { // still running (an inline runner has already finished and unbound)
             progress.bind(running.progressProperty());
         }
     }

@@ -96,6 +96,18 @@ class EvaluateViewModelTest {
     }
 
     @Test
+    void aRequestMadeBeforeTheViewExistsIsHonouredAndAChoiceSurvivesAReload() {
+        Path folder = dir.resolve("exported");
+        requested.set(folder);
+        EvaluateViewModel fresh = new EvaluateViewModel(I18n.of(Locale.ENGLISH), runner, session, project, requested, opened::add);
+        fresh.refreshChoices();
+        assertEquals(folder.toAbsolutePath(), fresh.selectedModelProperty().get().dir());
+        fresh.selectedModelProperty().set(fresh.choices().stream().filter(c -> c.dir().equals(bestCheckpoint)).findFirst().orElseThrow());
+        fresh.refreshChoices();
+        assertEquals(bestCheckpoint, fresh.selectedModelProperty().get().dir(), "the user's pick is kept");
+    }
+
+    @Test
     void clickingACellListsExactlyThatCellsItems() {
         viewModel.evaluate();
         var outcome = viewModel.outcomeProperty().get();
