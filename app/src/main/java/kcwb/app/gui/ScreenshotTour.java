@@ -109,7 +109,7 @@ public final class ScreenshotTour {
     private static void trainDemoModel(Path demo, Path out) throws IOException {
         new kcwb.app.service.train.TrainService().run(new kcwb.app.service.train.TrainRequest(demo, DemoWorkspace.PROJECT,
                 null, null, null, null, null, "tiny", null, "quick", b -> b.optLearningRate(2e-3).optEpochs(20)
-                        .optMaxSteps(240).optEvalEverySteps(40),
+                        .optMaxSteps(240).optEvalEverySteps(40).optEarlyStopping(100, 0.0),
                 "kcelectra", out, null, 42), List.of(), job -> { });
     }
 
