@@ -2,6 +2,8 @@
 # Builds the Linux installers with jpackage from what `./mvnw -DskipTests package` left in app/target:
 #   installers/linux/build.sh            -> installers/target/app-image/kcwb/   (bin/kcwb: no args = GUI, args = CLI)
 #   installers/linux/build.sh --deb      -> also installers/target/kcwb_<version>_amd64.deb
+#     (installers/linux/resources: the menu entry reads "Kc Workbench"; postinst/prerm add and remove the
+#     /usr/bin/kcwb -> /opt/kcwb/bin/kcwb symlink so `kcwb` works in a terminal)
 # Options: --skip-maven (use app/target as it is), --deb. Needs a JDK 25 with jpackage (found like ./mvnw
 # does); the .deb also needs dpkg-deb and fakeroot (apt-get install -y fakeroot binutils).
 set -euo pipefail
@@ -76,7 +78,8 @@ if $deb; then
     --vendor "$KCWB_VENDOR" --description "$KCWB_DESCRIPTION" --icon assets/icons/kcwb.png \
     --linux-package-name kcwb --linux-deb-maintainer "kcwb@users.noreply.github.com" \
     --linux-menu-group "Education;Science;" --linux-app-category science --linux-shortcut \
-    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, fonts-nanum"
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, fonts-nanum" \
+    --resource-dir installers/linux/resources
   deb_file=$(ls "$out"/*.deb)
   echo "build.sh: deb $(du -h "$deb_file" | cut -f1) $deb_file ($(( $(date +%s) - start )) s)"
 fi

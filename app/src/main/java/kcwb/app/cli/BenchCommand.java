@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "label", description = "Time next-unlabeled + save-label on a big project; print p50/p99.")
+    @Command(mixinStandardHelpOptions = true, name = "label", description = "Time next-unlabeled + save-label on a big project; print p50/p99/p999 and the share of outliers.")
     static final class LabelBench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -115,19 +115,24 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("items", result.items());
             summary.put("samples", result.samples());
-            summary.put("nextUnlabeledP50Ms", round(result.nextP50()));
-            summary.put("nextUnlabeledP99Ms", round(result.nextP99()));
-            summary.put("saveLabelP50Ms", round(result.saveP50()));
-            summary.put("saveLabelP99Ms", round(result.saveP99()));
-            summary.put("noiseFloorSelect1P50Ms", round(result.select1P50()));
-            summary.put("noiseFloorSelect1P99Ms", round(result.select1P99()));
-            summary.put("noiseFloorEmptyTransactionP50Ms", round(result.emptyTxP50()));
-            summary.put("noiseFloorEmptyTransactionP99Ms", round(result.emptyTxP99()));
-            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP50Ms", round(result.cpuP50()));
-            summary.put("noiseFloorCpuWorkOfMedianSaveLengthP99Ms", round(result.cpuP99()));
+            put(summary, "nextUnlabeled", result.next());
+            put(summary, "saveLabel", result.save());
+            put(summary, "noiseFloorSelect1", result.select1());
+            put(summary, "noiseFloorEmptyTransaction", result.emptyTx());
+            put(summary, "noiseFloorCpuWorkOfMedianSaveLength", result.cpu());
             print(out, summary, input.json);
             return 0;
         }
+    }
+
+    /** p50/p99/p999/max in ms and the share of samples over 1 ms and 2 ms (percent), under {@code prefix}. */
+    private static void put(Map<String, Object> summary, String prefix, ImportBenchmark.Latency latency) {
+        summary.put(prefix + "P50Ms", round(latency.p50()));
+        summary.put(prefix + "P99Ms", round(latency.p99()));
+        summary.put(prefix + "P999Ms", round(latency.p999()));
+        summary.put(prefix + "MaxMs", round(latency.max()));
+        summary.put(prefix + "Over1MsPercent", round(latency.shareOver1Ms() * 100));
+        summary.put(prefix + "Over2MsPercent", round(latency.shareOver2Ms() * 100));
     }
 
     private static double round(double value) {

@@ -30,7 +30,7 @@ public final class TrainCommand implements Runnable {
     private String project;
     @Option(names = "--train", paramLabel = "FILE", description = "Training file (.tsv/.csv with header, or .jsonl).")
     private Path trainFile;
-    @Option(names = "--dev", paramLabel = "FILE", description = "Dev file; without it a seeded 10% holdout of train.")
+    @Option(names = "--dev", paramLabel = "FILE", description = "Dev file; without it a seeded 10%% holdout of train.")
     private Path devFile;
     @Option(names = "--text-col", defaultValue = "text", description = "Text column/field. Default: ${DEFAULT-VALUE}")
     private String textColumn;

@@ -63,7 +63,7 @@ public final class ScreenshotTour {
         WorkspaceSession session = new WorkspaceSession();
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
-        trainDemoModel(demo, config.resolve("runs").resolve("demo-tiny"));
+        kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
@@ -100,17 +100,6 @@ public final class ScreenshotTour {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
         return written;
-    }
-
-    /**
-     * A small from-scratch run on the demo (high learning rate, up to 240 steps: minutes on 2 busy cores), so the
-     * evaluate view has a real checkpoint that predicts more than one class.
-     */
-    private static void trainDemoModel(Path demo, Path out) throws IOException {
-        new kcwb.app.service.train.TrainService().run(new kcwb.app.service.train.TrainRequest(demo, DemoWorkspace.PROJECT,
-                null, null, null, null, null, "tiny", null, "quick", b -> b.optLearningRate(2e-3).optEpochs(20)
-                        .optMaxSteps(240).optEvalEverySteps(40).optEarlyStopping(100, 0.0),
-                "kcelectra", out, null, 42), List.of(), job -> { });
     }
 
     /** Evaluates the preselected checkpoint and clicks the confusion-matrix cell with the most errors. */

@@ -43,8 +43,23 @@ public final class ImportBenchmark {
      * calibrated to last as long as the median save, run right after the saves: its p99 is what the scheduler alone does to a
      * piece of work of the save's length.
      */
-    public record LabelResult(long items, int samples, double nextP50, double nextP99, double saveP50, double saveP99,
-            double select1P50, double select1P99, double emptyTxP50, double emptyTxP99, double cpuP50, double cpuP99) {}
+    public record LabelResult(long items, int samples, Latency next, Latency save, Latency select1, Latency emptyTx,
+            Latency cpu) {}
+
+    /**
+     * One timed operation: percentiles in milliseconds and the share of samples slower than 1 ms and 2 ms, so
+     * that a p99 made by a few scheduler stalls is told apart from a slow operation.
+     */
+    public record Latency(double p50, double p99, double p999, double max, double shareOver1Ms, double shareOver2Ms) {
+        static Latency of(long[] nanos) {
+            return new Latency(percentile(nanos, 50), percentile(nanos, 99), percentile(nanos, 99.9),
+                    Arrays.stream(nanos).max().orElse(0) / 1e6, shareOver(nanos, 1_000_000), shareOver(nanos, 2_000_000));
+        }
+
+        private static double shareOver(long[] nanos, long limit) {
+            return nanos.length == 0 ? 0 : (double) Arrays.stream(nanos).filter(n -> n > limit).count() / nanos.length;
+        }
+    }
 
     /** Untimed next + save pairs before the timed ones. */
     static final int WARM_UP = 500;
@@ -124,9 +139,8 @@ public final class ImportBenchmark {
                 cpuWork(cpuUnits);
                 cpu[i] = System.nanoTime() - t0;
             }
-            return new LabelResult(items, samples, percentile(next, 50), percentile(next, 99), percentile(save, 50),
-                    percentile(save, 99), percentile(select1, 50), percentile(select1, 99), percentile(emptyTx, 50),
-                    percentile(emptyTx, 99), percentile(cpu, 50), percentile(cpu, 99));
+            return new LabelResult(items, samples, Latency.of(next), Latency.of(save), Latency.of(select1),
+                    Latency.of(emptyTx), Latency.of(cpu));
         }
     }
 
@@ -139,11 +153,11 @@ public final class ImportBenchmark {
         });
     }
 
-    private static double percentile(long[] nanos, int p) {
+    private static double percentile(long[] nanos, double p) {
         return percentileNanos(nanos, p) / 1e6;
     }
 
-    private static long percentileNanos(long[] nanos, int p) {
+    private static long percentileNanos(long[] nanos, double p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];

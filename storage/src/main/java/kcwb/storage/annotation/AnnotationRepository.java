@@ -28,15 +28,15 @@ public final class AnnotationRepository {
     /** Sets the annotator's labels for an item (empty list clears them). Returns when committed. */
     public void save(long itemId, String annotator, List<String> labels, String note) {
         requireAnnotator(annotator);
+        String afterJson = labels.isEmpty() ? null : LabelsJson.write(labels);
         workspace.inTransaction(() -> {
-            long projectId = projectOf(itemId);
-            for (String label : labels) {
-                if (workspace.labels().find(projectId, label).isEmpty()) {
-                    throw new StorageException("item " + itemId + ": label '" + label + "' is not in the project's label set "
-                            + workspace.labels().names(projectId));
-                }
+            Current current = current(itemId, annotator, afterJson);
+            if (current.unknownLabels() > 0) {
+                List<String> known = workspace.labels().names(current.projectId());
+                String unknown = labels.stream().filter(label -> !known.contains(label)).findFirst().orElse("?");
+                throw new StorageException("item " + itemId + ": label '" + unknown + "' is not in the project's label set " + known);
             }
-            applyAndRecord(projectId, itemId, annotator, Kind.EDIT, null, labels.isEmpty() ? null : labels, note);
+            applyAndRecord(current, itemId, annotator, Kind.EDIT, null, labels.isEmpty() ? null : labels, note);
             return null;
         });
     }
@@ -82,15 +82,21 @@ public final class AnnotationRepository {
             return Optional.empty();
         }
         AnnotationChange change = target.get();
-        return Optional.of(applyAndRecord(projectId, change.itemId(), annotator, kind, change.id(),
-                change.before(), change.beforeNote()));
+        Current current = current(change.itemId(), annotator, null);
+        return Optional.of(applyAndRecord(current, change.itemId(), annotator, kind, change.id(), change.before(),
+                change.beforeNote()));
     }
 
-    /** Every annotator's current labels for an item. */
+    /**
+     * Every annotator's current labels for an item: their annotations rows, and labels that came with the
+     * item's import (V3__compact_imports.sql), attributed to the import's annotator.
+     */
     public List<Annotation> forItem(long itemId) {
         return workspace.call(() -> {
             PreparedStatement select = workspace.prepared("SELECT item_id, annotator, labels_json, note, updated_at"
-                    + " FROM annotations WHERE item_id = ? ORDER BY annotator");
+                    + " FROM annotations WHERE item_id = ?1 UNION ALL SELECT i.id, b.annotator, i.imported_labels, NULL,"
+                    + " coalesce(b.finished_at, b.started_at) FROM items i JOIN import_batches b ON b.id = i.batch_id"
+                    + " WHERE i.id = ?1 AND i.imported_labels IS NOT NULL AND b.annotator IS NOT NULL ORDER BY 2");
             select.setLong(1, itemId);
             List<Annotation> annotations = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -123,51 +129,93 @@ public final class AnnotationRepository {
         });
     }
 
-    /** Writes the new state for (item, annotator) and appends the history row; null when nothing changed. */
-    private AnnotationChange applyAndRecord(long projectId, long itemId, String annotator, Kind kind, Long targetId,
-            List<String> after, String afterNote) throws SQLException {
-        PreparedStatement current = workspace.prepared("SELECT labels_json, note FROM annotations WHERE item_id = ? AND annotator = ?");
-        current.setLong(1, itemId);
-        current.setString(2, annotator);
-        String beforeJson = null;
-        String beforeNote = null;
-        try (ResultSet rows = current.executeQuery()) {
-            if (rows.next()) {
-                beforeJson = rows.getString(1);
-                beforeNote = rows.getString(2);
+    /**
+     * What a change starts from, read in one statement: the item's project, how many of the new labels the
+     * project lacks, and the annotator's current labels and note, either an annotations row or the labels the
+     * item was imported with (when the import is attributed to this annotator).
+     */
+    private record Current(long projectId, int unknownLabels, String labelsJson, String note, boolean fromImport) {}
+
+    private Current current(long itemId, String annotator, String newLabelsJson) throws SQLException {
+        PreparedStatement select = workspace.prepared("SELECT i.project_id,"
+                + " (SELECT count(*) FROM json_each(?1) j WHERE NOT EXISTS"
+                + "   (SELECT 1 FROM labels l WHERE l.project_id = i.project_id AND l.name = j.value)),"
+                + " a.labels_json, a.note, a.item_id IS NULL AND i.imported_labels IS NOT NULL"
+                + "   AND (SELECT annotator FROM import_batches WHERE id = i.batch_id) = ?2, i.imported_labels"
+                + " FROM items i LEFT JOIN annotations a ON a.item_id = i.id AND a.annotator = ?2 WHERE i.id = ?3");
+        select.setString(1, newLabelsJson);
+        select.setString(2, annotator);
+        select.setLong(3, itemId);
+        try (ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                throw new StorageException(workspace.file() + ": no item with id " + itemId);
             }
+            boolean fromImport = rows.getBoolean(5);
+            return new Current(rows.getLong(1), rows.getInt(2), fromImport ? rows.getString(6) : rows.getString(3),
+                    rows.getString(4), fromImport);
         }
+    }
+
+    /** Writes the new state for (item, annotator) and appends the history row; null when nothing changed. */
+    private AnnotationChange applyAndRecord(Current current, long itemId, String annotator, Kind kind, Long targetId,
+            List<String> after, String afterNote) throws SQLException {
+        String beforeJson = current.labelsJson();
+        String beforeNote = current.note();
         String afterJson = LabelsJson.write(after);
         if (kind == Kind.EDIT && Objects.equals(beforeJson, afterJson) && Objects.equals(beforeNote, afterNote)) {
             return null; // nothing changed: no history row, nothing to undo
         }
         Instant now = Instant.now();
-        if (afterJson == null) {
+        if (current.fromImport()) {
+            // The annotator's first change to an imported label: from now on their labels live in annotations.
+            consumeImported(itemId, afterJson == null ? -1 : 0);
+            if (afterJson != null) {
+                insert(itemId, annotator, afterJson, afterNote, now);
+            }
+        } else if (afterJson == null) {
             if (beforeJson != null) {
                 delete(itemId, annotator);
             }
+        } else if (beforeJson == null) {
+            insert(itemId, annotator, afterJson, afterNote, now);
+            adjustCount(itemId, +1);
         } else {
-            upsert(itemId, annotator, afterJson, afterNote, now, beforeJson == null);
+            update(itemId, annotator, afterJson, afterNote, now);
         }
-        long id = appendHistory(projectId, itemId, annotator, kind, targetId, beforeJson, afterJson, beforeNote, afterNote, now);
+        long id = appendHistory(current.projectId(), itemId, annotator, kind, targetId, beforeJson, afterJson, beforeNote,
+                afterNote, now);
         return new AnnotationChange(id, itemId, annotator, kind, targetId, LabelsJson.read(beforeJson), after,
                 beforeNote, afterNote, now);
     }
 
-    private void upsert(long itemId, String annotator, String labelsJson, String note, Instant now, boolean isNew)
-            throws SQLException {
-        PreparedStatement upsert = workspace.prepared("INSERT INTO annotations(item_id, annotator, labels_json, note, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(item_id, annotator) DO UPDATE SET labels_json = excluded.labels_json,"
-                + " note = excluded.note, updated_at = excluded.updated_at");
-        upsert.setLong(1, itemId);
-        upsert.setString(2, annotator);
-        upsert.setString(3, labelsJson);
-        upsert.setString(4, note);
-        upsert.setString(5, now.toString());
-        upsert.executeUpdate();
-        if (isNew) {
-            adjustCount(itemId, +1);
-        }
+    private void insert(long itemId, String annotator, String labelsJson, String note, Instant now) throws SQLException {
+        PreparedStatement insert = workspace.prepared("INSERT INTO annotations(item_id, annotator, labels_json, note, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?)");
+        insert.setLong(1, itemId);
+        insert.setString(2, annotator);
+        insert.setString(3, labelsJson);
+        insert.setString(4, note);
+        insert.setString(5, now.toString());
+        insert.executeUpdate();
+    }
+
+    private void update(long itemId, String annotator, String labelsJson, String note, Instant now) throws SQLException {
+        PreparedStatement update = workspace.prepared("UPDATE annotations SET labels_json = ?, note = ?, updated_at = ?"
+                + " WHERE item_id = ? AND annotator = ?");
+        update.setString(1, labelsJson);
+        update.setString(2, note);
+        update.setString(3, now.toString());
+        update.setLong(4, itemId);
+        update.setString(5, annotator);
+        update.executeUpdate();
+    }
+
+    private void consumeImported(long itemId, int countDelta) throws SQLException {
+        PreparedStatement update = workspace.prepared("UPDATE items SET imported_labels = NULL,"
+                + " annotation_count = annotation_count + ? WHERE id = ?");
+        update.setInt(1, countDelta);
+        update.setLong(2, itemId);
+        update.executeUpdate();
     }
 
     private void delete(long itemId, String annotator) throws SQLException {
@@ -186,10 +234,12 @@ public final class AnnotationRepository {
         update.executeUpdate();
     }
 
+    /** Appends the history row; RETURNING gives its id in the same round trip. */
     private long appendHistory(long projectId, long itemId, String annotator, Kind kind, Long targetId, String beforeJson,
             String afterJson, String beforeNote, String afterNote, Instant at) throws SQLException {
         PreparedStatement insert = workspace.prepared("INSERT INTO annotation_history(project_id, item_id, annotator, kind,"
-                + " target_id, before_json, after_json, before_note, after_note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " target_id, before_json, after_json, before_note, after_note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id");
         insert.setLong(1, projectId);
         insert.setLong(2, itemId);
         insert.setString(3, annotator);
@@ -204,17 +254,8 @@ public final class AnnotationRepository {
         insert.setString(8, beforeNote);
         insert.setString(9, afterNote);
         insert.setString(10, at.toString());
-        insert.executeUpdate();
-        return workspace.lastInsertId();
-    }
-
-    private long projectOf(long itemId) throws SQLException {
-        PreparedStatement select = workspace.prepared("SELECT project_id FROM items WHERE id = ?");
-        select.setLong(1, itemId);
-        try (ResultSet rows = select.executeQuery()) {
-            if (!rows.next()) {
-                throw new StorageException(workspace.file() + ": no item with id " + itemId);
-            }
+        try (ResultSet rows = insert.executeQuery()) {
+            rows.next();
             return rows.getLong(1);
         }
     }

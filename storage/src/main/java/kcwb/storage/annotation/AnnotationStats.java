@@ -14,16 +14,23 @@ public final class AnnotationStats {
         this.workspace = workspace;
     }
 
-    /** Current annotations carrying each label (every annotator counts), most frequent first. */
+    /** Current annotations carrying each label (every annotator and imported labels count), most frequent first. */
     public Map<String, Long> perLabel(long projectId) {
-        return counts("SELECT j.value, count(*) FROM annotations a JOIN items i ON i.id = a.item_id, json_each(a.labels_json) j"
-                + " WHERE i.project_id = ? GROUP BY j.value ORDER BY count(*) DESC, j.value", projectId);
+        return counts("SELECT label, count(*) FROM ("
+                + " SELECT j.value AS label FROM annotations a JOIN items i ON i.id = a.item_id, json_each(a.labels_json) j"
+                + "   WHERE i.project_id = ?1"
+                + " UNION ALL SELECT j.value FROM items i, json_each(i.imported_labels) j"
+                + "   WHERE i.project_id = ?1 AND i.imported_labels IS NOT NULL)"
+                + " GROUP BY label ORDER BY count(*) DESC, label", projectId);
     }
 
-    /** Items each annotator currently has labels on, most first. */
+    /** Items each annotator currently has labels on (imported labels count for their batch's annotator), most first. */
     public Map<String, Long> perAnnotator(long projectId) {
-        return counts("SELECT a.annotator, count(*) FROM annotations a JOIN items i ON i.id = a.item_id"
-                + " WHERE i.project_id = ? GROUP BY a.annotator ORDER BY count(*) DESC, a.annotator", projectId);
+        return counts("SELECT annotator, count(*) FROM ("
+                + " SELECT a.annotator AS annotator FROM annotations a JOIN items i ON i.id = a.item_id WHERE i.project_id = ?1"
+                + " UNION ALL SELECT b.annotator FROM items i JOIN import_batches b ON b.id = i.batch_id"
+                + "   WHERE i.project_id = ?1 AND i.imported_labels IS NOT NULL AND b.annotator IS NOT NULL)"
+                + " GROUP BY annotator ORDER BY count(*) DESC, annotator", projectId);
     }
 
     /** Label edits (not undo/redo, not imports) per UTC hour "YYYY-MM-DDTHH", oldest first, last {@code hours} hours with edits. */

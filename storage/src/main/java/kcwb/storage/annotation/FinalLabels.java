@@ -28,8 +28,11 @@ public final class FinalLabels {
     public void forEach(Project project, FinalLabelPolicy policy, Split only, Consumer<LabeledItem> consumer) {
         List<String> labelOrder = workspace.labels().names(project.id());
         workspace.call(() -> {
+            // Imported labels live on the item (V3__compact_imports.sql) and count as their batch annotator's vote.
             PreparedStatement select = workspace.connection().prepareStatement("SELECT i.id, i.text, i.split, a.annotator,"
-                    + " a.labels_json FROM items i LEFT JOIN annotations a ON a.item_id = i.id"
+                    + " a.labels_json, i.imported_labels, CASE WHEN i.imported_labels IS NOT NULL"
+                    + "   THEN (SELECT annotator FROM import_batches WHERE id = i.batch_id) END"
+                    + " FROM items i LEFT JOIN annotations a ON a.item_id = i.id"
                     + " WHERE i.project_id = ? AND (? IS NULL OR i.split = ?) ORDER BY i.id, a.annotator");
             try (select) {
                 select.setLong(1, project.id());
@@ -52,6 +55,10 @@ public final class FinalLabels {
                         String annotator = rows.getString(4);
                         if (annotator != null) {
                             byAnnotator.put(annotator, LabelsJson.read(rows.getString(5)));
+                        }
+                        String importAnnotator = rows.getString(7);
+                        if (importAnnotator != null && !byAnnotator.containsKey(importAnnotator)) {
+                            byAnnotator.put(importAnnotator, LabelsJson.read(rows.getString(6)));
                         }
                     }
                     if (currentId != -1) {

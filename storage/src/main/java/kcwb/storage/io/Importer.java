@@ -1,7 +1,6 @@
 package kcwb.storage.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -22,7 +21,7 @@ import kcwb.storage.workspace.Workspace;
 /**
  * Imports one file into a project as ONE transaction: a kill -9 at any point leaves the workspace
  * exactly as before (SQLite rolls the open transaction back on the next open). The batch record,
- * the items, their first annotations, the split and the rejected-row list commit together.
+ * the items (with the labels they came with), the split and the rejected-row list commit together.
  */
 public final class Importer {
     private static final int PROGRESS_EVERY = 10_000;
@@ -51,7 +50,7 @@ public final class Importer {
             throw new ImportException(file + ": no such readable file");
         }
         ImportReport report = new ImportReport(file.toString());
-        report.sha256(sha256(file));
+        boolean checkedKeys = workspace.call(() -> foreignKeys(workspace, false));
         try {
             workspace.inTransaction(() -> {
                 bigCache(workspace, true);
@@ -66,9 +65,29 @@ public final class Importer {
         } catch (AbortImport e) {
             report.aborted(true);
         } finally {
-            workspace.call(() -> bigCache(workspace, false));
+            workspace.call(() -> {
+                foreignKeys(workspace, checkedKeys);
+                return bigCache(workspace, false);
+            });
         }
         return report;
+    }
+
+    /**
+     * Switches foreign-key checks for this connection; returns whether they were on. An import writes
+     * items that reference only the project and the batch it has just checked and created, yet SQLite
+     * would look both parents up again for each of a million rows. The pragma works only outside a
+     * transaction (inside an outer one it is a no-op and the checks simply stay on).
+     */
+    private static boolean foreignKeys(Workspace workspace, boolean on) throws java.sql.SQLException {
+        try (java.sql.Statement statement = workspace.connection().createStatement()) {
+            boolean was;
+            try (java.sql.ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+                was = rows.next() && rows.getInt(1) == 1;
+            }
+            statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+            return was;
+        }
     }
 
     /**
@@ -86,9 +105,10 @@ public final class Importer {
     }
 
     /**
-     * A large import touches index pages all over the content-hash index; with the default cache
-     * SQLite spills them to the WAL again and again. The page cache is native memory, not Java heap,
-     * so raising it for the import's duration does not count against -Xmx.
+     * An import's dirty pages stay in SQLite's page cache until its commit (~130 MB per million rows);
+     * with the default cache SQLite spills them to the WAL mid-transaction, and pages still being
+     * filled (the last leaf, the interior pages above it) are written more than once. The page cache
+     * is native memory, not Java heap, so raising it for the import does not count against -Xmx.
      */
     private static Void bigCache(Workspace workspace, boolean big) throws java.sql.SQLException {
         try (java.sql.Statement statement = workspace.connection().createStatement()) {
@@ -100,13 +120,16 @@ public final class Importer {
     private void importRows(Workspace workspace, Project project, Path file, ImportOptions options, ImportReport report)
             throws java.sql.SQLException {
         ImportBatchRepository batches = workspace.importBatches();
-        long batchId = batches.start(project.id(), file.toString(), report.sha256(), optionsJson(options));
+        long batchId = batches.start(project.id(), file.toString(), null, optionsJson(options));
         report.batchId(batchId);
         Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
         long firstId;
-        try (ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
-                options.annotator());
-                RowPrefetcher rows = new RowPrefetcher(RowReaders.open(file, options), file.getFileName().toString())) {
+        MessageDigest fileDigest = sha256Digest();
+        // The file's SHA-256 is taken by the reader thread as it reads, not in a pass of its own.
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), fileDigest);
+                ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
+                        options.annotator());
+                RowPrefetcher rows = new RowPrefetcher(RowReaders.open(file, in, options), file.getFileName().toString())) {
             firstId = writer.firstId();
             if (options.dedupe()) {
                 writer.enableDedupe();
@@ -120,8 +143,8 @@ public final class Importer {
                 }
                 String problem = switch (row) {
                     case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed.contentHash(), options,
-                            knownLabels, report);
+                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed, options, knownLabels,
+                            report);
                 };
                 if (problem != null) {
                     report.reject(row.line(), problem);
@@ -131,11 +154,14 @@ public final class Importer {
                 }
             }
             writer.finish();
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // a reader that stopped early: digest the rest
+            report.sha256(HexFormat.of().formatHex(fileDigest.digest()));
+            batches.setSha256(batchId, report.sha256());
         } catch (IOException e) {
             throw new ImportException(file + ":" + report.rowsRead() + ": cannot read: " + e.getMessage(), e);
         }
         if (options.split() != null) {
-            new SplitAssigner(workspace).assign(batchId, firstId, options.annotator(), options.split())
+            new SplitAssigner(workspace).assign(batchId, firstId, options.split())
                     .forEach((split, count) -> report.splitCount(split, count));
         }
         batches.finish(batchId, "complete", new ImportBatchRepository.Counts(report.rowsRead(), report.imported(),
@@ -143,8 +169,9 @@ public final class Importer {
     }
 
     /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row, long hash,
-            ImportOptions options, Set<String> knownLabels, ImportReport report) throws java.sql.SQLException {
+    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
+            RowPrefetcher.HashedRow hashed, ImportOptions options, Set<String> knownLabels, ImportReport report)
+            throws java.sql.SQLException {
         String text = row.text();
         if (text.isBlank()) {
             return "empty text";
@@ -168,11 +195,12 @@ public final class Importer {
             report.countTooShort();
             return null;
         }
+        long hash = hashed.contentHash();
         if (options.dedupe() && writer.isDuplicate(text, hash)) {
             report.countDuplicate();
             return null;
         }
-        writer.add(text, hash, row.line(), row.metadataJson(), labels);
+        writer.add(text, hashed.utf8(), hash, row.line(), row.metadataJson(), labels);
         report.countImported(!labels.isEmpty());
         return null;
     }
@@ -192,15 +220,9 @@ public final class Importer {
         return Json.write(json);
     }
 
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) != -1) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

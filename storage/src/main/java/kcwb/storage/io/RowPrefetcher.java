@@ -1,6 +1,7 @@
 package kcwb.storage.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,14 +9,17 @@ import java.util.concurrent.BlockingQueue;
 import kcwb.storage.item.ContentHash;
 
 /**
- * Reads, decodes, splits and hashes rows on a background thread while the importing thread writes
+ * Reads, decodes, splits, encodes and hashes rows on a background thread while the importing thread writes
  * the previous ones into SQLite: on two or more cores the parser's CPU time overlaps the database's.
  * Rows come back in file order, in chunks, through a small bounded queue (a few thousand rows in
  * memory at most). A failure of the reader is rethrown to the caller of {@link #next} in order.
  */
 final class RowPrefetcher implements AutoCloseable {
-    /** A row and, for a good row, the {@link ContentHash} of its text (0 for a rejected row). */
-    record HashedRow(ParsedRow row, long contentHash) {}
+    /**
+     * A row and, for a good row, its text's UTF-8 bytes and their {@link ContentHash} (null and 0 for a rejected
+     * row): encoded once, here, for both the hash and the database.
+     */
+    record HashedRow(ParsedRow row, long contentHash, byte[] utf8) {}
 
     private static final int CHUNK = 1_024;
     private static final Chunk END = new Chunk(List.of(), null);
@@ -62,8 +66,12 @@ final class RowPrefetcher implements AutoCloseable {
         try {
             ParsedRow row;
             while ((row = reader.next()) != null) {
-                long hash = row instanceof ParsedRow.Good good ? ContentHash.of(good.text()) : 0L;
-                chunk.add(new HashedRow(row, hash));
+                if (row instanceof ParsedRow.Good good) {
+                    byte[] utf8 = good.text().getBytes(StandardCharsets.UTF_8);
+                    chunk.add(new HashedRow(row, ContentHash.ofUtf8(utf8), utf8));
+                } else {
+                    chunk.add(new HashedRow(row, 0L, null));
+                }
                 if (chunk.size() == CHUNK) {
                     queue.put(new Chunk(chunk, null));
                     chunk = new ArrayList<>(CHUNK);

@@ -10,7 +10,11 @@ final class RowReaders {
     private RowReaders() {}
 
     static RowReader open(Path file, ImportOptions options) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return open(file, Files.newInputStream(file), options);
+    }
+
+    /** Reads rows from {@code in} (named {@code file} in messages); closing the reader closes {@code in}. */
+    static RowReader open(Path file, InputStream in, ImportOptions options) throws IOException {
         Utf8LineReader lines = new Utf8LineReader(in, options.maxLineBytes());
         try {
             return switch (options.format()) {

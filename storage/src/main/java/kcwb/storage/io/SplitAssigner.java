@@ -23,13 +23,12 @@ final class SplitAssigner {
     }
 
     /** Assigns splits; returns the number of items per split. */
-    Map<String, Long> assign(long batchId, long firstId, String annotator, SplitSpec spec) throws SQLException {
+    Map<String, Long> assign(long batchId, long firstId, SplitSpec spec) throws SQLException {
         Map<String, LongList> strata = new TreeMap<>();
-        PreparedStatement select = workspace.prepared("SELECT i.id, coalesce(a.labels_json, '') FROM items i"
-                + " LEFT JOIN annotations a ON a.item_id = i.id AND a.annotator = ? WHERE i.id >= ? AND i.batch_id = ? ORDER BY i.id");
-        select.setString(1, annotator);
-        select.setLong(2, firstId);
-        select.setLong(3, batchId);
+        PreparedStatement select = workspace.prepared("SELECT i.id, coalesce(i.imported_labels, '') FROM items i"
+                + " WHERE i.id >= ? AND i.batch_id = ? ORDER BY i.id");
+        select.setLong(1, firstId);
+        select.setLong(2, batchId);
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 strata.computeIfAbsent(rows.getString(2), k -> new LongList()).add(rows.getLong(1));

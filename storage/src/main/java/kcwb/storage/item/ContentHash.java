@@ -21,7 +21,12 @@ public final class ContentHash {
     private ContentHash() {}
 
     public static long of(String text) {
-        byte[] digest = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return ofUtf8(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hash of a text given as its UTF-8 bytes (for callers that need the bytes anyway). */
+    public static long ofUtf8(byte[] utf8) {
+        byte[] digest = SHA256.get().digest(utf8);
         return ByteBuffer.wrap(digest).getLong();
     }
 }

@@ -40,6 +40,16 @@ public final class ImportBatchRepository {
         });
     }
 
+    /** Records the source file's SHA-256 (hex), known only once an import has read the whole file. */
+    public void setSha256(long batchId, String sha256) {
+        workspace.call(() -> {
+            PreparedStatement update = workspace.prepared("UPDATE import_batches SET sha256 = ? WHERE id = ?");
+            update.setString(1, sha256);
+            update.setLong(2, batchId);
+            return update.executeUpdate();
+        });
+    }
+
     public void finish(long batchId, String state, Counts counts, String message) {
         workspace.call(() -> {
             PreparedStatement update = workspace.prepared("UPDATE import_batches SET state = ?, finished_at = ?, rows_read = ?,"

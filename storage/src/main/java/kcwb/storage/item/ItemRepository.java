@@ -85,11 +85,13 @@ public final class ItemRepository {
         });
     }
 
-    /** The first item after {@code afterId} that {@code annotator} has not labelled yet. */
+    /** The first item after {@code afterId} that {@code annotator} has not labelled yet (nor imported labels as). */
     public Optional<Item> nextUnlabeledBy(long projectId, String annotator, long afterId) {
         return workspace.call(() -> {
-            PreparedStatement select = workspace.prepared("SELECT " + COLUMNS + " FROM items i WHERE project_id = ? AND id > ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.annotator = ?) ORDER BY id LIMIT 1");
+            PreparedStatement select = workspace.prepared("SELECT " + COLUMNS + " FROM items i WHERE project_id = ?1 AND id > ?2"
+                    + " AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.annotator = ?3)"
+                    + " AND NOT (i.imported_labels IS NOT NULL AND (SELECT annotator FROM import_batches WHERE id = i.batch_id) IS ?3)"
+                    + " ORDER BY id LIMIT 1");
             select.setLong(1, projectId);
             select.setLong(2, afterId);
             select.setString(3, annotator);
@@ -97,7 +99,11 @@ public final class ItemRepository {
         });
     }
 
-    /** The id of an item of the project with exactly this text, if any. */
+    /**
+     * The id of an item of the project with exactly this text, if any. A scan of the project's items since
+     * schema version 3 (no content-hash index, see V3__compact_imports.sql): for one-off checks; imports
+     * dedupe through an in-memory hash map.
+     */
     public Optional<Long> findDuplicate(long projectId, String text) {
         return findDuplicate(projectId, text, ContentHash.of(text));
     }

@@ -55,6 +55,17 @@ public final class PredictionRepository {
         return query("SELECT " + COLUMNS + " FROM predictions WHERE item_id = ? ORDER BY id", itemId);
     }
 
+    /**
+     * The latest prediction of every item of the project that has one (for the review queue), most uncertain
+     * first; predictions without an uncertainty come last, ties in item order.
+     */
+    public List<Prediction> latestPerItem(long projectId) {
+        return query("SELECT p.id, p.run_id, p.item_id, p.model, p.label, p.probabilities_json, p.uncertainty"
+                + " FROM predictions p JOIN items i ON i.id = p.item_id WHERE i.project_id = ?"
+                + " AND p.id = (SELECT max(q.id) FROM predictions q WHERE q.item_id = p.item_id)"
+                + " ORDER BY p.uncertainty IS NULL, p.uncertainty DESC, p.item_id", projectId);
+    }
+
     private List<Prediction> query(String sql, long key) {
         return workspace.call(() -> {
             PreparedStatement select = workspace.prepared(sql);

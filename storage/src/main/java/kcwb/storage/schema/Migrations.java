@@ -19,7 +19,8 @@ import java.util.List;
 public final class Migrations {
     /** 'KCWB' in ASCII. */
     public static final int APPLICATION_ID = 0x4B435742;
-    private static final String[] FILES = {"V1__initial.sql", "V2__batch_source_name.sql"};
+    private static final String[] FILES = {"V1__initial.sql", "V2__batch_source_name.sql",
+            "V3__compact_imports.sql"};
 
     private Migrations() {}
 

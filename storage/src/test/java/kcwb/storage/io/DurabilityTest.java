@@ -45,9 +45,9 @@ class DurabilityTest {
         }
     }
 
-    /** The first import into an empty workspace drops the content-hash index for its duration. */
+    /** The import runs with foreign-key checks off on its connection; a reopened workspace checks them again. */
     @Test
-    void killedFirstImportIntoAnEmptyWorkspaceLeavesItEmptyWithItsIndex() throws Exception {
+    void killedFirstImportIntoAnEmptyWorkspaceLeavesItEmptyAndConsistent() throws Exception {
         Path file = dir.resolve("empty.kcwb");
         try (Workspace workspace = WorkspaceStore.create(file)) {
             workspace.projects().create("p", TaskType.SINGLE_LABEL);
@@ -59,7 +59,12 @@ class DurabilityTest {
             assertEquals(0, workspace.items().count(project.id()));
             assertTrue(workspace.importBatches().list(project.id()).isEmpty());
             try (var statement = workspace.connection().createStatement();
-                    var rows = statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'items_project_hash'")) {
+                    var rows = statement.executeQuery("SELECT count(*) FROM pragma_foreign_key_check")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1));
+            }
+            try (var statement = workspace.connection().createStatement();
+                    var rows = statement.executeQuery("PRAGMA foreign_keys")) {
                 rows.next();
                 assertEquals(1, rows.getInt(1));
             }

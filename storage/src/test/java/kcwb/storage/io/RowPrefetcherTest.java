@@ -52,6 +52,8 @@ class RowPrefetcherTest {
                 assertEquals(line, row.row().line());
                 if (row.row() instanceof ParsedRow.Good good) {
                     assertEquals(ContentHash.of(good.text()), row.contentHash());
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(
+                            good.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), row.utf8());
                 }
             }
             assertNull(prefetcher.next());

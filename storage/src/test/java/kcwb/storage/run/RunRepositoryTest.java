@@ -59,4 +59,29 @@ class RunRepositoryTest {
             assertEquals(2, workspace.predictions().forItem(predictions.getFirst().itemId()).size());
         }
     }
+
+    @Test
+    void latestPerItemTakesEachItemsNewestPredictionMostUncertainFirst() {
+        try (Workspace workspace = WorkspaceStore.create(dir.resolve("latest.kcwb"))) {
+            Project project = workspace.projects().create("p", TaskType.SINGLE_LABEL);
+            Project other = workspace.projects().create("other", TaskType.SINGLE_LABEL);
+            long sure = workspace.items().insert(project.id(), NewItem.of("확실"));
+            long unsure = workspace.items().insert(project.id(), NewItem.of("애매"));
+            long unknown = workspace.items().insert(project.id(), NewItem.of("모름"));
+            long elsewhere = workspace.items().insert(other.id(), NewItem.of("다른 프로젝트"));
+            workspace.predictions().insertAll(List.of(
+                    new Prediction(0, null, sure, "old", "hate", "{}", 0.9),
+                    new Prediction(0, null, unsure, "old", "none", "{}", 0.1),
+                    new Prediction(0, null, elsewhere, "old", "none", "{}", 5.0)));
+            workspace.predictions().insertAll(List.of(
+                    new Prediction(0, null, sure, "new", "hate", "{}", 0.2),
+                    new Prediction(0, null, unsure, "new", "none", "{}", 0.7),
+                    new Prediction(0, null, unknown, "new", "none", "{}", null)));
+
+            List<Prediction> latest = workspace.predictions().latestPerItem(project.id());
+
+            assertEquals(List.of(unsure, sure, unknown), latest.stream().map(Prediction::itemId).toList());
+            assertTrue(latest.stream().allMatch(p -> p.model().equals("new")), latest.toString());
+        }
+    }
 }

@@ -42,7 +42,7 @@ class V1UpgradeTest {
             ImportReport report = new Importer().run(workspace, project, tsv, ImportOptions.builder(ImportFormat.TSV)
                     .optLabelColumn("1").optCreateLabels(true).optDedupe(true).build());
             assertEquals(1, report.imported());
-            assertEquals(1, report.duplicates()); // against the version-1 item, through the kept hash index
+            assertEquals(1, report.duplicates()); // against the version-1 item (its stored content hash)
             Item added = workspace.items().page(project.id(), 1, 10).getFirst();
             assertEquals("새 댓글", added.text());
             assertEquals("new.tsv", added.sourceFile());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import kcwb.training.model.HfModule;
+import kcwb.training.model.NoGrad;
 
 /**
  * Copies a {@link StateDict} into an {@link HfModule}'s parameters the way transformers'
@@ -50,10 +51,12 @@ public final class StateDictLoader {
             throw new CheckpointException("checkpoint does not fit the model:\n" + plan.report().summary());
         }
         ByteBuffer staging = ByteBuffer.allocateDirect(stagingBytes);
-        for (Map.Entry<String, HostTensor> entry : plan.sources().entrySet()) {
-            copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()), staging);
-        }
-        return plan.report();
+        return NoGrad.call(() -> { // in-place copies into parameters: autograd off on whatever thread loads
+            for (Map.Entry<String, HostTensor> entry : plan.sources().entrySet()) {
+                copy(entry.getKey(), entry.getValue(), model.namedParameters().get(entry.getKey()), staging);
+            }
+            return plan.report();
+        });
     }
 
     private record Plan(SequencedMap<String, HostTensor> sources, LoadReport report) {}
@@ -152,23 +155,11 @@ public final class StateDictLoader {
         }
     }
 
-    /**
-     * Torch refuses an in-place write into a parameter that records gradients while grad mode is on, and grad mode
-     * is per thread: DJL switches it off only on the thread that loaded the engine. So the gradient flag is lifted
-     * for the copy and put back, and loading works from any thread (e.g. a GUI worker).
-     */
     private static void copyRows(NDArray target, ByteBuffer direct, String index, Shape shape) {
-        boolean recordsGradient = target.hasGradient();
-        if (recordsGradient) {
-            target.setRequiresGradient(false);
-        }
         try (NDArray wrapped = target.getManager().create(direct.order(ByteOrder.nativeOrder()), shape, target.getDataType())) {
             target.set(new NDIndex(index), wrapped);
         } finally {
             Reference.reachabilityFence(direct);
-            if (recordsGradient) {
-                target.setRequiresGradient(true);
-            }
         }
     }
 

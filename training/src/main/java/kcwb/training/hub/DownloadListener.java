@@ -25,4 +25,13 @@ public interface DownloadListener {
 
     /** Something the user should know that does not stop the pull (a retry, a cache fallback). */
     default void warning(String message) {}
+
+    /**
+     * Polled between chunks, between files and by the stall watchdog: true stops the pull with a
+     * {@link HubException.Reason#CANCELLED} error, keeping the bytes already written so the next pull
+     * resumes them (HTTP Range). Called from the downloading thread and the watchdog thread.
+     */
+    default boolean isCancelled() {
+        return false;
+    }
 }

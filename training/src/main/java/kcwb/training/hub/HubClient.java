@@ -180,8 +180,12 @@ public final class HubClient {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         AtomicLong lastByteNanos = new AtomicLong(startNanos);
         AtomicBoolean stalled = new AtomicBoolean();
-        long checkMillis = Math.max(50, stallTimeout.toMillis() / 4);
+        long checkMillis = Math.max(50, Math.min(250, stallTimeout.toMillis() / 4)); // also how fast a cancel lands
+        AtomicBoolean cancelled = new AtomicBoolean();
         ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (listener.isCancelled() && !cancelled.getAndSet(true)) {
+                closeQuietly(body); // a read blocked on a slow network returns at once
+            }
             if (System.nanoTime() - lastByteNanos.get() > stallTimeout.toNanos() && !stalled.getAndSet(true)) {
                 try {
                     body.close(); // unblocks the read below with an IOException
@@ -201,8 +205,16 @@ public final class HubClient {
                     lastReport = now;
                     listener.progress(progressOf(remote, written, have, startNanos, now));
                 }
+                if (listener.isCancelled()) {
+                    throw cancelled(remote, written, partial);
+                }
             }
+        } catch (HubException e) {
+            throw e;
         } catch (IOException e) {
+            if (cancelled.get() || listener.isCancelled()) {
+                throw cancelled(remote, written, partial);
+            }
             if (stalled.get()) {
                 throw new IOException("no data for " + stallTimeout.toSeconds() + " s after " + written + " bytes", e);
             }
@@ -214,6 +226,20 @@ public final class HubClient {
         if (remote.sizeKnown() && written != remote.size()) {
             throw new IOException("the connection closed after " + written + " of " + remote.size()
                     + " bytes of " + remote.name());
+        }
+    }
+
+    /** The partial file stays: the next pull resumes it with a Range request. */
+    static HubException cancelled(RemoteFile remote, long written, Path partial) {
+        return new HubException(HubException.Reason.CANCELLED, "download of " + remote.name() + " cancelled after "
+                + written + " bytes; they are kept in " + partial + " and the next pull resumes from there");
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // closing is all we wanted
         }
     }
 

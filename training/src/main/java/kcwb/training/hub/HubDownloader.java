@@ -109,6 +109,10 @@ public final class HubDownloader {
         cache.writeCacheDirTag();
         String commit = null;
         for (FileRequirement requirement : manifest) {
+            if (listener.isCancelled()) {
+                throw new HubException(HubException.Reason.CANCELLED, "pull of " + repo + " at " + revision
+                        + " cancelled; files already downloaded stay in the cache " + cache.root());
+            }
             boolean satisfied = false;
             for (String candidate : requirement.candidates()) {
                 // After the first answer, ask by commit hash: a branch that moves mid-pull cannot mix snapshots.
@@ -187,6 +191,9 @@ public final class HubDownloader {
                 }
                 retryNotice(remote, partial, attempt, e, listener);
             } catch (IOException e) {
+                if (listener.isCancelled()) {
+                    throw HubClient.cancelled(remote, Files.exists(partial) ? Files.size(partial) : 0, partial);
+                }
                 if (attempt >= maxAttempts) {
                     long have = Files.exists(partial) ? Files.size(partial) : 0;
                     throw new HubException(HubException.Reason.NETWORK, "download of " + remote.name()

@@ -28,7 +28,9 @@ public final class HubException extends IOException {
         /** Offline mode (or no network) and the files are not in the local cache. */
         NOT_CACHED,
         /** The server answered something a Hugging Face hub never answers (missing headers, 5xx). */
-        PROTOCOL
+        PROTOCOL,
+        /** The listener asked to stop ({@link DownloadListener#isCancelled()}); partial files are kept. */
+        CANCELLED
     }
 
     private final Reason reason;

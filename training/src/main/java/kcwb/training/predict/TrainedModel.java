@@ -12,6 +12,7 @@ import kcwb.training.finetune.ModelLogits;
 import kcwb.training.finetune.TextPipeline;
 import kcwb.training.model.ElectraConfig;
 import kcwb.training.model.ElectraForSequenceClassification;
+import kcwb.training.model.NoGrad;
 import kcwb.training.provenance.ProvenanceJson;
 import kcwb.training.provenance.RunProvenance;
 import kcwb.training.tokenize.KcTokenizer;
@@ -106,7 +107,7 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Raw logits of each RAW text (cleaned and tokenized like at training), in input order. */
     public float[][] logits(List<String> texts) {
-        return ModelLogits.compute(model, pipeline, maxLength, labels().size(), problemType(), texts, manager);
+        return NoGrad.call(() -> ModelLogits.compute(model, pipeline, maxLength, labels().size(), problemType(), texts, manager));
     }
 
     /** Label, probabilities and uncertainty of each RAW text, in input order. */
@@ -117,8 +118,8 @@ public final class TrainedModel implements AutoCloseable {
     /** Metrics on labelled examples (RAW text, label indices in this model's label order). */
     public Evaluation evaluate(List<LabeledExample> examples) {
         Batcher batcher = new Batcher(ExampleSource.of(examples), pipeline, maxLength, labels().size(), problemType());
-        return new Evaluator(batcher, EVAL_BATCH, LossFunction.forProblem(problemType()), problemType(), labels())
-                .evaluate(model, manager);
+        return NoGrad.call(() -> new Evaluator(batcher, EVAL_BATCH, LossFunction.forProblem(problemType()), problemType(),
+                labels()).evaluate(model, manager));
     }
 
     public Path dir() {

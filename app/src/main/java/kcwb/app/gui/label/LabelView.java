@@ -1,5 +1,6 @@
 package kcwb.app.gui.label;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -204,9 +205,12 @@ public final class LabelView {
         itemText.getChildren().add(flow);
         for (Node node : labelButtons.getChildren()) {
             String name = node.getId().substring("label-button-".length());
-            node.getStyleClass().remove("chosen");
+            node.getStyleClass().removeAll("chosen", "predicted");
             if (state.myLabels().contains(name)) {
                 node.getStyleClass().add("chosen");
+            }
+            if (state.prediction() != null && List.of(state.prediction().label().split(",")).contains(name)) {
+                node.getStyleClass().add("predicted"); // the pre-annotation: the model's choice, one key away
             }
         }
         prediction.setText(state.prediction() == null ? "" : i18n.get("label.prediction", state.prediction().label(),

@@ -114,6 +114,11 @@ public final class MainViewModel {
         darkTheme.addListener((obs, old, dark) -> settingsStore.update(s -> s.withDarkTheme(dark)));
     }
 
+    /** The folder settings.json lives in ({@code -Dkcwb.configDir}, XDG, ~/.config/kcwb): views keep their own files there. */
+    public Path configDir() {
+        return settingsStore.file().getParent();
+    }
+
     public List<String> viewIds() {
         return viewIds;
     }

@@ -3,8 +3,10 @@ package kcwb.app.gui.shell;
 import java.util.List;
 import kcwb.app.gui.items.ItemsWorkbenchView;
 import kcwb.app.gui.label.LabelWorkbenchView;
+import kcwb.app.gui.models.ModelsWorkbenchView;
 import kcwb.app.gui.preview.PreviewWorkbenchView;
 import kcwb.app.gui.progress.ProgressWorkbenchView;
+import kcwb.app.gui.review.ReviewWorkbenchView;
 
 /**
  * The main views in navigation order. One line per view: when a real view lands, replace its placeholder
@@ -21,6 +23,7 @@ public final class WorkbenchViews {
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 new kcwb.app.gui.evaluate.EvaluateWorkbenchView(),
-                PlaceholderView.of("models"));
+                new ReviewWorkbenchView(),
+                new ModelsWorkbenchView());
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kcwb.storage.item.Item;
 import kcwb.storage.project.Project;
 import kcwb.storage.run.Prediction;
 import kcwb.storage.workspace.Workspace;
@@ -98,44 +97,18 @@ public final class ModelUseService {
     }
 
     private static Map<String, Double> probabilities(TrainedModel model, PredictedLabel p) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        for (int i = 0; i < model.labels().size(); i++) {
-            map.put(model.labels().get(i), p.probabilities()[i]);
-        }
-        return map;
+        return WorkspacePredictor.probabilities(model, p);
     }
 
     /**
      * Predicts every unlabelled item of the project and stores a {@link Prediction} per item, with the entropy as
      * its uncertainty (higher = less sure: label these first). Returns how many were stored.
+     * {@link WorkspacePredictor} does the same with a scope, progress and cancel (the GUI).
      */
     public int predictWorkspace(Path modelDir, Workspace workspace, String projectName, Long runId) throws IOException {
         Project project = workspace.projects().find(projectName)
                 .orElseThrow(() -> new IllegalArgumentException(workspace.file() + ": no project '" + projectName + "'"));
-        List<Item> unlabeled = new ArrayList<>();
-        for (var next = workspace.items().nextUnlabeled(project.id(), 0); next.isPresent();
-                next = workspace.items().nextUnlabeled(project.id(), next.get().id())) {
-            unlabeled.add(next.get());
-        }
-        try (TrainedModel model = TrainedModel.open(modelDir)) {
-            if (!workspace.labels().names(project.id()).containsAll(model.labels())) {
-                throw new IllegalArgumentException(modelDir + ": the model's labels " + model.labels()
-                        + " are not the project's " + workspace.labels().names(project.id()));
-            }
-            int stored = 0;
-            for (int start = 0; start < unlabeled.size(); start += BATCH) {
-                List<Item> chunk = unlabeled.subList(start, Math.min(unlabeled.size(), start + BATCH));
-                List<PredictedLabel> predictions = model.predict(chunk.stream().map(Item::text).toList());
-                List<Prediction> rows = new ArrayList<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    PredictedLabel p = predictions.get(i);
-                    rows.add(new Prediction(0, runId, chunk.get(i).id(), modelDir.toAbsolutePath().toString(),
-                            p.label(), EventJson.toJson(probabilities(model, p)), p.entropy()));
-                }
-                workspace.predictions().insertAll(rows);
-                stored += rows.size();
-            }
-            return stored;
-        }
+        return Math.toIntExact(new WorkspacePredictor(BATCH).predict(modelDir, WorkspaceAccess.of(workspace), project.id(),
+                WorkspacePredictor.Scope.UNLABELED, runId, WorkspacePredictor.Progress.NONE).stored());
     }
 }

@@ -1,0 +1,37 @@
+package kcwb.app.gui.review;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import kcwb.app.service.WorkspaceSession;
+import kcwb.app.service.review.ModelChoice;
+import kcwb.app.service.review.ReviewService;
+import kcwb.app.service.train.TrainRequest;
+import kcwb.app.service.train.TrainService;
+import kcwb.app.service.train.WorkspaceAccess;
+import kcwb.app.service.train.WorkspacePredictor;
+import kcwb.training.train.TrainingConfigBuilder;
+
+/**
+ * For the screenshot tour: a real, short from-scratch training run on the open workspace's first project (tiny
+ * preset, a few steps) and predictions of its unlabelled items with the best checkpoint, so the review view has a
+ * queue to show. Not used by the app itself.
+ */
+public final class ReviewDemo {
+    private ReviewDemo() {}
+
+    /** Trains into {@code runDir} and predicts; returns how many predictions were stored. */
+    public static long prepare(WorkspaceSession session, Path runDir) throws IOException {
+        Path file = session.file().orElseThrow(() -> new IllegalStateException("no workspace is open"));
+        String project = session.call(workspace -> workspace.projects().list().getFirst().name());
+        TrainRequest request = new TrainRequest(file, project, null, null, null, null, null, "tiny", null, "quick",
+                (TrainingConfigBuilder b) -> b.optLearningRate(1e-3).optEpochs(20).optMaxSteps(150).optEvalEverySteps(50), "kcelectra", runDir,
+                null, 42);
+        new TrainService().run(request, List.of(), job -> { });
+        long projectId = session.call(workspace -> workspace.projects().require(project).id());
+        ModelChoice best = ReviewService.preferred(session.call(workspace -> ReviewService.modelChoices(workspace, projectId)))
+                .orElseThrow(() -> new IllegalStateException("the demo run saved no checkpoint"));
+        return new WorkspacePredictor(64).predict(best.dir(), WorkspaceAccess.of(session), projectId,
+                WorkspacePredictor.Scope.UNLABELED, best.runId(), WorkspacePredictor.Progress.NONE).stored();
+    }
+}
