@@ -64,6 +64,7 @@ public final class ScreenshotTour {
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
         kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
+        trainEvaluateDemo(demo, config.resolve("runs").resolve("demo-tiny")); // the newest run: the evaluate view's
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
@@ -100,6 +101,17 @@ public final class ScreenshotTour {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
         return written;
+    }
+
+    /**
+     * A from-scratch run that learns more than "none" (lr 2e-3, up to 240 steps, no early stop: a minute or two on
+     * 2 cores), so the evaluate view's matrix has errors in several cells.
+     */
+    private static void trainEvaluateDemo(Path demo, Path out) throws IOException {
+        new kcwb.app.service.train.TrainService().run(new kcwb.app.service.train.TrainRequest(demo, DemoWorkspace.PROJECT,
+                null, null, null, null, null, "tiny", null, "quick", b -> b.optLearningRate(2e-3).optEpochs(20)
+                        .optMaxSteps(240).optEvalEverySteps(40).optEarlyStopping(100, 0.0),
+                "kcelectra", out, null, 42), List.of(), job -> { });
     }
 
     /** Evaluates the preselected checkpoint and clicks the confusion-matrix cell with the most errors. */
