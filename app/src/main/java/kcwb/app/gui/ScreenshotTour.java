@@ -65,6 +65,7 @@ public final class ScreenshotTour {
         labelSomeAsMinji(session);
         kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
         kcwb.app.gui.runs.DemoRuns.train(demo, config.resolve("runs")); // real runs for the runs view to list and compare
+        trainEvaluateDemo(demo, config.resolve("runs").resolve("demo-tiny")); // the newest run: the evaluate view's
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
@@ -83,6 +84,9 @@ public final class ScreenshotTour {
                     window.viewModel().showView(view.id());
                     return null;
                 });
+                if (view.id().equals("evaluate")) {
+                    onFx(() -> showAnEvaluation(window.scene()));
+                }
                 Path file = out.resolve(view.id() + (locale == Locale.KOREAN ? "" : "-en") + ".png");
                 written.add(snapshot(window.scene(), file));
             }
@@ -118,6 +122,28 @@ public final class ScreenshotTour {
             files.add(snapshot(window.scene(), out.resolve("runs-compare" + (locale == Locale.KOREAN ? "" : "-en") + ".png")));
         }
         return files;
+    }
+
+    /**
+     * A from-scratch run that learns more than "none" (lr 2e-3, up to 240 steps, no early stop: a minute or two on
+     * 2 cores), so the evaluate view's matrix has errors in several cells.
+     */
+    private static void trainEvaluateDemo(Path demo, Path out) throws IOException {
+        new kcwb.app.service.train.TrainService().run(new kcwb.app.service.train.TrainRequest(demo, DemoWorkspace.PROJECT,
+                null, null, null, null, null, "tiny", null, "quick", b -> b.optLearningRate(2e-3).optEpochs(20)
+                        .optMaxSteps(240).optEvalEverySteps(40).optEarlyStopping(100, 0.0),
+                "kcelectra", out, null, 42), List.of(), job -> { });
+    }
+
+    /** Evaluates the preselected checkpoint and clicks the confusion-matrix cell with the most errors. */
+    private static Void showAnEvaluation(Scene scene) {
+        ((javafx.scene.control.Button) scene.lookup("#evaluate-run")).fire(); // DirectTaskRunner: done on return
+        scene.getRoot().applyCss();
+        scene.getRoot().lookupAll(".confusion-off").stream()
+                .max(java.util.Comparator.comparingLong(cell -> Long.parseLong(
+                        ((javafx.scene.control.Label) cell.lookup(".confusion-count")).getText())))
+                .ifPresent(cell -> cell.getOnMouseClicked().handle(null));
+        return null;
     }
 
     /** A few labels by the screenshot's annotator, so progress and the item table show two annotators. */

@@ -12,7 +12,8 @@ import kcwb.training.train.ProblemType;
  */
 public record PredictedLabel(String label, List<String> labels, double[] probabilities, double margin, double entropy) {
 
-    static PredictedLabel of(float[] logits, List<String> names, ProblemType problemType) {
+    /** From one row of raw logits in the order of {@code names} (e.g. to compute loss and prediction from one pass). */
+    public static PredictedLabel of(float[] logits, List<String> names, ProblemType problemType) {
         double[] p = problemType == ProblemType.SINGLE_LABEL ? softmax(logits) : sigmoid(logits);
         double entropy = 0;
         List<String> chosen = new ArrayList<>();

@@ -34,6 +34,33 @@ class StateDictLoaderTest {
         }
     }
 
+    /**
+     * DJL turns torch's (thread-local) grad mode off only on the thread that loaded the engine; on any other thread
+     * (a GUI worker) a copy into a parameter that records gradients is "a leaf Variable ... in-place operation".
+     */
+    @Test
+    void loadsOnAThreadWhereTorchRecordsGradients() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try (NDManager own = NDManager.newBaseManager()) {
+                TinyHfModule model = new TinyHfModule(own, "electra", true);
+                StateDict sd = stateDict("electra.", true, "weight", "bias");
+                StateDictLoader.load(model, sd, "electra");
+                for (var entry : model.namedParameters().entrySet()) {
+                    assertArrayEquals(sd.get(entry.getKey()).toFloatArray(), entry.getValue().getArray().toFloatArray());
+                    assertTrue(entry.getValue().getArray().hasGradient(), entry.getKey() + " still records gradients");
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        worker.start();
+        worker.join();
+        if (failure.get() != null) {
+            throw new AssertionError("loading on a second thread failed: " + failure.get(), failure.get());
+        }
+    }
+
     @Test
     void encoderCheckpointWithoutPrefixAndLegacyNamesLeavesTheHeadNewlyInitialised() throws CheckpointException {
         TinyHfModule model = new TinyHfModule(manager, "electra", true);

@@ -60,8 +60,8 @@ public final class MainViewModel {
     private final javafx.beans.property.ObjectProperty<kcwb.storage.project.Project> currentProject =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final java.util.Map<String, Long> chosenProjects = new java.util.HashMap<>();
-    private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final javafx.beans.property.ObjectProperty<Path> selectedCheckpoint = new javafx.beans.property.SimpleObjectProperty<>();
+    private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
     private Consumer<Locale> onLanguageChange = locale -> {};
@@ -189,7 +189,10 @@ public final class MainViewModel {
         labelJump.set(itemId);
     }
 
-    /** A checkpoint folder another view chose to look at (the runs view sets it before showing "evaluate"). */
+    /**
+     * A checkpoint (or model) folder another view asked to evaluate ("open this checkpoint in Evaluate"); the
+     * evaluate view preselects it. Set it, then {@code showView("evaluate")}.
+     */
     public javafx.beans.property.ObjectProperty<Path> selectedCheckpointProperty() {
         return selectedCheckpoint;
     }

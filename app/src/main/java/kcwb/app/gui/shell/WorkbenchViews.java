@@ -23,7 +23,7 @@ public final class WorkbenchViews {
                 new ProgressWorkbenchView(),
                 PlaceholderView.of("train"),
                 new kcwb.app.gui.runs.RunsWorkbenchView(),
-                PlaceholderView.of("evaluate"),
+                new kcwb.app.gui.evaluate.EvaluateWorkbenchView(),
                 new ReviewWorkbenchView(),
                 new ModelsWorkbenchView());
     }

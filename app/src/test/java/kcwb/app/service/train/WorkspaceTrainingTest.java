@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import kcwb.storage.item.NewItem;
-import kcwb.storage.item.Split;
 import kcwb.storage.project.Project;
-import kcwb.storage.project.TaskType;
 import kcwb.storage.run.Run;
 import kcwb.storage.run.RunEvent;
 import kcwb.storage.run.RunState;
 import kcwb.storage.workspace.Workspace;
 import kcwb.storage.workspace.WorkspaceStore;
-import kcwb.training.train.TrainingConfigBuilder;
 import kcwb.training.train.TrainingSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,40 +24,12 @@ class WorkspaceTrainingTest {
     @TempDir
     Path tmp;
 
-    /** A project "news" with the 60 test comments: split train/dev by the files, 4 items left unlabelled. */
     static Path workspaceWithComments(Path dir) throws IOException {
-        Path file = dir.resolve("ws.kcwb");
-        try (Workspace ws = WorkspaceStore.create(file)) {
-            Project project = ws.projects().create("news", TaskType.SINGLE_LABEL);
-            for (String label : List.of("praise", "insult", "neutral")) {
-                ws.labels().add(project.id(), label);
-            }
-            for (String split : List.of("train", "dev")) {
-                List<String> lines = lines("/kcwb/app/train/" + split + ".tsv");
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split("\t");
-                    long id = ws.items().insert(project.id(), new NewItem(f[1], split + ".tsv", null, null,
-                            Split.fromKey(split), null));
-                    ws.annotations().save(id, "tester", List.of(f[2]), null);
-                }
-            }
-            for (String text : List.of("오늘 경기 최고", "한심한 기사", "몇 시에 해요", "좋아요 최고")) {
-                ws.items().insert(project.id(), NewItem.of(text));
-            }
-        }
-        return file;
-    }
-
-    static List<String> lines(String resource) throws IOException {
-        try (InputStream in = WorkspaceTrainingTest.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        return TrainingFixtures.workspaceWithComments(dir);
     }
 
     static TrainRequest request(Path workspace, Path out, Path resume, int maxSteps) {
-        return new TrainRequest(workspace, "news", null, null, null, null, null, "tiny", null, "quick",
-                (TrainingConfigBuilder b) -> b.optMaxSteps(maxSteps).optEvalEverySteps(2).optLoggingSteps(1).optBatchSize(8),
-                "kcelectra", out, resume, 42);
+        return TrainingFixtures.request(workspace, out, resume, maxSteps);
     }
 
     @Test
