@@ -32,6 +32,7 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> expAvgSq = new LinkedHashMap<>();
     private final AdamWKernel kernel = new AdamWKernel(Integer.getInteger("ai.djl.pytorch.num_threads",
             Runtime.getRuntime().availableProcessors()));
+    private boolean kernelEnabled = true;
     private long step;
 
     public AdamW(SequencedMap<String, Parameter> parameters, double beta1, double beta2, double epsilon,
@@ -47,6 +48,12 @@ public final class AdamW implements AutoCloseable {
     public static AdamW of(SequencedMap<String, Parameter> parameters, TrainingConfig config, NDManager stateManager) {
         return new AdamW(parameters, config.adamBeta1(), config.adamBeta2(), config.adamEpsilon(),
                 config.weightDecay(), stateManager);
+    }
+
+    /** Makes every parameter take the array-op path, as on a GPU (tests compare the two paths on the CPU). */
+    AdamW withoutKernel() {
+        kernelEnabled = false;
+        return this;
     }
 
     /** Optimiser steps taken so far. */
@@ -85,7 +92,7 @@ public final class AdamW implements AutoCloseable {
                 NDArray g = param.getGradient();
                 g.attach(scratch);
                 boolean decay = weightDecay != 0 && WeightDecayRule.decays(name);
-                AdamWKernel.Slot slot = slotOf(param, g, m, v, decay);
+                AdamWKernel.Slot slot = kernelEnabled ? slotOf(param, g, m, v, decay) : null;
                 if (slot != null) {
                     slots.add(slot);
                 } else {
