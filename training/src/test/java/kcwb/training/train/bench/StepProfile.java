@@ -35,6 +35,20 @@ public final class StepProfile {
         try (NDManager manager = NDManager.newBaseManager()) {
             var model = ElectraForSequenceClassification.create(config, manager, 42);
             model.namedParameters().values().forEach(p -> p.getArray().setRequiresGradient(true));
+            boolean sparse = !Boolean.getBoolean("kcwb.profile.denseEmbeddingGradient");
+            if (sparse) {   // what FineTuner does: dense gradients first, then row-sparse embedding updates into them
+                try (NDManager scope = manager.newSubManager();
+                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray zero = scope.zeros(new Shape());
+                    NDArray total = zero;
+                    for (var p : model.namedParameters().values()) {
+                        total = total.add(zero.mul(p.getArray()).sum());
+                    }
+                    collector.backward(total);
+                }
+                model.useSparseEmbeddingGradients();
+            }
+            System.out.println("embedding gradient: " + (sparse ? "row-sparse into dense" : "dense"));
             AdamW adam = new AdamW(model.namedParameters(), 0.9, 0.999, 1e-8, 0.0, manager);
             LossFunction loss = LossFunction.forProblem(ProblemType.SINGLE_LABEL);
             ParameterStore store = new ParameterStore(manager, false);
