@@ -4,7 +4,8 @@
 # accuracies and macro-F1s, and model FLOP utilisation against a measured matmul ceiling.
 #
 #   docs/bench/bench_train.sh [--threads N] [--epochs 3] [--max-steps N]
-# Environment: KCWB_SHARED (default ../shared), PYTHON (default /work/venv/bin/python).
+# Environment: KCWB_SHARED (default ../shared), PYTHON (default /work/venv/bin/python), KCWB_LAUNCHER (default
+# ./kcwb; point it at a copy of the built jar to keep a long run independent of rebuilds).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${KCWB_SHARED:-$root/../shared}
@@ -38,7 +39,7 @@ fi
 
 out=$(mktemp -d)
 echo "bench_train: kcwb (threads $threads, epochs $epochs, max steps $max_steps) ..." >&2
-KCWB_THREADS=$threads "$root/kcwb" bench train --data-dir "$data" --vocab "$vocab" --epochs "$epochs" \
+KCWB_THREADS=$threads "${KCWB_LAUNCHER:-$root/kcwb}" bench train --data-dir "$data" --vocab "$vocab" --epochs "$epochs" \
   --max-steps "$max_steps" --threads "$threads" --json >"$out/kcwb.json"
 echo "bench_train: HF Trainer ..." >&2
 OMP_NUM_THREADS=$threads "$python" "$root/docs/bench/bench_train.py" --data-dir "$data" --vocab "$vocab" \

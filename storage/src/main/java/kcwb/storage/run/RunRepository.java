@@ -58,6 +58,33 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Puts a stopped run (interrupted, cancelled, failed) back to RUNNING so a resume from its checkpoint at
+     * {@code fromStep} continues the same row: the events and checkpoint rows after that step belong to the
+     * abandoned continuation, which the resumed run redoes, so they are deleted; the message and end time clear.
+     */
+    public void reopen(long runId, long fromStep) {
+        workspace.inTransaction(() -> {
+            PreparedStatement events = workspace.prepared("DELETE FROM run_events WHERE run_id = ? AND step > ?");
+            events.setLong(1, runId);
+            events.setLong(2, fromStep);
+            events.executeUpdate();
+            PreparedStatement checkpoints = workspace.prepared("DELETE FROM checkpoints WHERE run_id = ? AND step > ?");
+            checkpoints.setLong(1, runId);
+            checkpoints.setLong(2, fromStep);
+            checkpoints.executeUpdate();
+            PreparedStatement update = workspace.prepared(
+                    "UPDATE runs SET state = 'running', finished_at = NULL, message = NULL WHERE id = ?");
+            update.setLong(1, runId);
+            return update.executeUpdate();
+        });
+    }
+
+    /** The newest run of the project whose checkpoints go to {@code runDir} (the folder a resume continues). */
+    public Optional<Run> findByRunDir(long projectId, String runDir) {
+        return list(projectId).stream().filter(r -> runDir.equals(r.runDir())).reduce((first, second) -> second);
+    }
+
     public long addEvent(long runId, long step, Double epoch, String kind, String metricsJson) {
         return workspace.inTransaction(() -> {
             PreparedStatement insert = workspace.prepared("INSERT INTO run_events(run_id, step, epoch, kind, metrics_json, at)"

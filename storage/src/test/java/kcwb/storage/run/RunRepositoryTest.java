@@ -19,6 +19,35 @@ class RunRepositoryTest {
     Path dir;
 
     @Test
+    void aReopenedRunContinuesItsRowAndDropsWhatCameAfterTheCheckpoint() {
+        try (Workspace workspace = WorkspaceStore.create(dir.resolve("r.kcwb"))) {
+            long project = workspace.projects().create("p", TaskType.SINGLE_LABEL).id();
+            RunRepository runs = workspace.runs();
+            Run older = runs.start(project, "old", "{}", null, "/runs/a");
+            runs.finish(older.id(), RunState.FINISHED, null);
+            Run run = runs.start(project, "a", "{}", null, "/runs/a");
+            runs.start(project, "b", "{}", null, "/runs/b");
+            for (long step = 1; step <= 5; step++) {
+                runs.addEvent(run.id(), step, null, "step", "{}");
+            }
+            runs.addCheckpoint(run.id(), "/runs/a/checkpoint-3", 3, "{}", true);
+            runs.addCheckpoint(run.id(), "/runs/a/checkpoint-5", 5, "{}", false);
+            runs.finish(run.id(), RunState.INTERRUPTED, "the training process ended without finishing");
+
+            assertEquals(run.id(), runs.findByRunDir(project, "/runs/a").orElseThrow().id(), "the newest run of the folder");
+            assertTrue(runs.findByRunDir(project, "/runs/c").isEmpty());
+            runs.reopen(run.id(), 3);
+
+            Run reopened = runs.get(run.id()).orElseThrow();
+            assertEquals(RunState.RUNNING, reopened.state());
+            assertEquals(null, reopened.message());
+            assertEquals(null, reopened.finishedAt());
+            assertEquals(List.of(1L, 2L, 3L), runs.events(run.id()).stream().map(RunEvent::step).toList());
+            assertEquals(List.of(3L), runs.checkpoints(run.id()).stream().map(Checkpoint::step).toList());
+        }
+    }
+
+    @Test
     void runsRecordEventsCheckpointsWithOneBestAndPredictions() {
         Path file = dir.resolve("w.kcwb");
         long runId;

@@ -49,6 +49,11 @@ public abstract sealed class ElectraHeadModel extends HfBlock implements HfModul
         return named;
     }
 
+    @Override
+    public final void useSparseEmbeddingGradients() {
+        useSparseGradients();
+    }
+
     /** Parameter count, e.g. for {@code kcwb model info}. */
     public final long parameterCount() {
         return namedParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();

@@ -76,6 +76,11 @@ public abstract class HfBlock extends AbstractBlock {
         hfChildren.values().forEach(block -> block.collectPaddingRows(out));
     }
 
+    /** See {@link HfModule#useSparseEmbeddingGradients()}; embedding tables override this. */
+    void useSparseGradients() {
+        hfChildren.values().forEach(HfBlock::useSparseGradients);
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         for (HfBlock block : hfChildren.values()) {
@@ -139,8 +144,11 @@ public abstract class HfBlock extends AbstractBlock {
      * look it up read a detached copy (also when dropout is off, so eval-mode gradients match HF too).
      */
     static final class Embedding extends HfBlock {
+        /** Tables at least this large (elements) use row-sparse gradients when asked; small ones stay dense. */
+        private static final long SPARSE_GRADIENT_MIN_SIZE = 1 << 20;
         private final Parameter weight;
         private final int paddingIdx;
+        private SparseFormat gradientFormat = SparseFormat.DENSE;
 
         Embedding(int count, int dim, int paddingIdx) {
             weight = parameter("weight", Init.NORMAL, count, dim);
@@ -156,9 +164,16 @@ public abstract class HfBlock extends AbstractBlock {
             return parameter == weight ? paddingIdx : -1;
         }
 
+        @Override
+        void useSparseGradients() {
+            if (weight.getShape().size() >= SPARSE_GRADIENT_MIN_SIZE) {
+                gradientFormat = SparseFormat.COO;
+            }
+        }
+
         NDArray forward(ParameterStore store, NDArray ids, boolean training) {
             NDArray table = value(store, weight, ids, training);
-            NDArray looked = ai.djl.nn.core.Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+            NDArray looked = ai.djl.nn.core.Embedding.embedding(ids, table, gradientFormat).singletonOrThrow();
             if (paddingIdx < 0) {
                 return looked;
             }

@@ -17,4 +17,14 @@ import java.util.SequencedMap;
 public interface HfModule extends Block {
     /** Every parameter under its HF state-dict key, in the order HF's state_dict() lists them. */
     SequencedMap<String, Parameter> namedParameters();
+
+    /**
+     * From now on, large embedding tables (the 54k-row word embedding) send their gradient as row-sparse updates
+     * that backward adds into the parameter's existing dense gradient, touching only the rows the batch used;
+     * the dense backward instead builds a fresh table-sized zero array every step (a 56 MB allocation faulted in
+     * page by page) and adds all of it to the gradient. Values are the same. The caller must first give every
+     * parameter a DENSE gradient (a backward through the parameters, e.g. of {@code sum(0 · p)}): a table
+     * without one would get a sparse gradient. Modules without large tables ignore this.
+     */
+    default void useSparseEmbeddingGradients() {}
 }

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 
@@ -16,7 +18,8 @@ import java.util.SequencedMap;
  *   p ← p − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε)
  * </pre>
  * State (t, m, v) exports to and restores from named arrays {@code exp_avg.<param>} / {@code exp_avg_sq.<param>}
- * (safetensors-friendly) for resume. Call {@link #step(double)} outside a gradient collector.
+ * (safetensors-friendly) for resume. Call {@link #step(double, double)} outside a gradient collector; it leaves
+ * the gradients zero.
  */
 public final class AdamW implements AutoCloseable {
     private final SequencedMap<String, Parameter> parameters;
@@ -27,6 +30,9 @@ public final class AdamW implements AutoCloseable {
     private final NDManager stateManager;
     private final Map<String, NDArray> expAvg = new LinkedHashMap<>();
     private final Map<String, NDArray> expAvgSq = new LinkedHashMap<>();
+    private final AdamWKernel kernel = new AdamWKernel(Integer.getInteger("ai.djl.pytorch.num_threads",
+            Runtime.getRuntime().availableProcessors()));
+    private boolean kernelEnabled = true;
     private long step;
 
     public AdamW(SequencedMap<String, Parameter> parameters, double beta1, double beta2, double epsilon,
@@ -44,60 +50,101 @@ public final class AdamW implements AutoCloseable {
                 config.weightDecay(), stateManager);
     }
 
+    /** Makes every parameter take the array-op path, as on a GPU (tests compare the two paths on the CPU). */
+    AdamW withoutKernel() {
+        kernelEnabled = false;
+        return this;
+    }
+
     /** Optimiser steps taken so far. */
     public long stepCount() {
         return step;
     }
 
-    /**
-     * One update with learning rate {@code lr}, using the gradients currently on the parameters, which it uses as
-     * scratch space (they hold garbage afterwards: the caller zeroes them before the next backward). Every op is
-     * in place on arrays that live across steps: a parameter-sized temporary (the embedding's is 54k × 256, 56 MB)
-     * is a fresh mmap that the kernel must fault in page by page, which costs far more than the arithmetic;
-     * DJL's fused adamUpdate allocates several per call. Per parameter, with g the gradient:
-     * <pre>
-     *   p ·= 1 − lr·wd                                (only where WeightDecayRule says so)
-     *   m ·= β1;  g ·= 1 − β1;  m += g                 m = β1·m + (1 − β1)·g
-     *   v ·= β2;  g ·= g;  g ·= (1 − β2)/(1 − β1)²;  v += g
-     *   g = v;  g = √g / √(1 − β2^t) + ε               torch's denom, same ops in the same order
-     *   g = 1/g;  g ·= m;  g ·= −lr/(1 − β1^t);  p += g
-     * </pre>
-     * which is torch's single-tensor AdamW up to float rounding (torch's lerp and addcdiv round once where this
-     * rounds twice; AdamWParityTest holds it to the fixture within 1e-5).
-     */
+    /** One update at learning rate {@code lr} with the gradients as they are; see {@link #step(double, double)}. */
     public void step(double lr) {
+        step(lr, 1.0);
+    }
+
+    /**
+     * One update at learning rate {@code lr} with every gradient first multiplied by {@code gradScale} (the
+     * global-norm clip coefficient, folded in here to save a pass over the gradients); leaves every gradient
+     * zero for the next backward. CPU float32 parameters go through {@link AdamWKernel} (one pass over memory);
+     * anything else (a GPU) through {@link #stepWithArrayOps}.
+     */
+    public void step(double lr, double gradScale) {
         step++;
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-        float gradScale = (float) (1 - beta1);
-        float squareScale = (float) ((1 - beta2) / ((1 - beta1) * (1 - beta1)));
-        float negativeStepSize = (float) (-lr / biasCorrection1);
-        for (var entry : parameters.entrySet()) {
-            NDArray param = entry.getValue().getArray();
-            if (!param.hasGradient()) {
-                continue;
-            }
-            String name = entry.getKey();
-            NDArray m = expAvg.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
-            NDArray v = expAvgSq.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
-            try (NDManager scratch = stateManager.newSubManager()) {
+        var coefficients = new AdamWKernel.Coefficients((float) gradScale, (float) (1 - lr * weightDecay),
+                (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) biasCorrection2Sqrt,
+                (float) epsilon, (float) (-lr / biasCorrection1));
+        List<AdamWKernel.Slot> slots = new ArrayList<>();
+        try (NDManager scratch = stateManager.newSubManager()) {
+            for (var entry : parameters.entrySet()) {
+                NDArray param = entry.getValue().getArray();
+                if (!param.hasGradient()) {
+                    continue;
+                }
+                String name = entry.getKey();
+                NDArray m = expAvg.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
+                NDArray v = expAvgSq.computeIfAbsent(name, n -> stateManager.zeros(param.getShape(), param.getDataType()));
                 NDArray g = param.getGradient();
                 g.attach(scratch);
-                if (weightDecay != 0 && WeightDecayRule.decays(name)) {
-                    param.muli(1 - lr * weightDecay);
+                boolean decay = weightDecay != 0 && WeightDecayRule.decays(name);
+                AdamWKernel.Slot slot = kernelEnabled ? slotOf(param, g, m, v, decay) : null;
+                if (slot != null) {
+                    slots.add(slot);
+                } else {
+                    stepWithArrayOps(param, g, m, v, decay, lr, gradScale, biasCorrection1, biasCorrection2Sqrt);
                 }
-                m.muli((float) beta1);
-                g.muli(gradScale);
-                m.addi(g);
-                v.muli((float) beta2);
-                g.muli(g).muli(squareScale);
-                v.addi(g);
-                g.muli(0f).addi(v);
-                g.powi(0.5f).divi((float) biasCorrection2Sqrt).addi((float) epsilon);
-                g.powi(-1f).muli(m).muli(negativeStepSize);
-                param.addi(g);
             }
+            kernel.update(slots, coefficients);
         }
+    }
+
+    private static AdamWKernel.Slot slotOf(NDArray param, NDArray g, NDArray m, NDArray v, boolean decay) {
+        var p = AdamWKernel.storageOf(param);
+        var gs = p == null ? null : AdamWKernel.storageOf(g);
+        var ms = gs == null ? null : AdamWKernel.storageOf(m);
+        var vs = ms == null ? null : AdamWKernel.storageOf(v);
+        if (vs == null || gs.byteSize() != p.byteSize() || ms.byteSize() != p.byteSize() || vs.byteSize() != p.byteSize()) {
+            return null;
+        }
+        return new AdamWKernel.Slot(p, gs, ms, vs, decay);
+    }
+
+    /**
+     * The same update as {@link AdamWKernel} with in-place DJL array ops on long-lived arrays (for devices the
+     * kernel cannot reach), using the gradient as scratch and zeroing it at the end:
+     * <pre>
+     *   g ·= clip;  p ·= 1 − lr·wd                    (decay only where WeightDecayRule says so)
+     *   m ·= β1;  g ·= 1 − β1;  m += g                 m = β1·m + (1 − β1)·g
+     *   v ·= β2;  g ·= g;  g ·= (1 − β2)/(1 − β1)²;  v += g
+     *   g = v;  g = √g / √(1 − β2^t) + ε               torch's denom, same ops in the same order
+     *   g = 1/g;  g ·= m;  g ·= −lr/(1 − β1^t);  p += g;  g = 0
+     * </pre>
+     * A fresh parameter-sized temporary would be an mmap faulted in page by page, dearer than the arithmetic.
+     */
+    private void stepWithArrayOps(NDArray param, NDArray g, NDArray m, NDArray v, boolean decay, double lr,
+            double gradScale, double biasCorrection1, double biasCorrection2Sqrt) {
+        if (gradScale != 1.0) {
+            g.muli((float) gradScale);
+        }
+        if (decay) {
+            param.muli(1 - lr * weightDecay);
+        }
+        m.muli((float) beta1);
+        g.muli((float) (1 - beta1));
+        m.addi(g);
+        v.muli((float) beta2);
+        g.muli(g).muli((float) ((1 - beta2) / ((1 - beta1) * (1 - beta1))));
+        v.addi(g);
+        g.muli(0f).addi(v);
+        g.powi(0.5f).divi((float) biasCorrection2Sqrt).addi((float) epsilon);
+        g.powi(-1f).muli(m).muli((float) (-lr / biasCorrection1));
+        param.addi(g);
+        g.muli(0f);
     }
 
     /** The moments as named arrays ({@code exp_avg.<param>}, {@code exp_avg_sq.<param>}); live views, do not close. */
@@ -141,6 +188,7 @@ public final class AdamW implements AutoCloseable {
 
     @Override
     public void close() {
+        kernel.close();
         expAvg.values().forEach(NDArray::close);
         expAvgSq.values().forEach(NDArray::close);
     }

@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +88,7 @@ public final class FineTuner {
         Device device = in.model.namedParameters().firstEntry().getValue().getArray().getDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             checkOutputWidth(manager);
-            prepareGradients();
+            prepareGradients(manager);
             try (AdamW optimizer = AdamW.of(in.model.namedParameters(), in.config, manager)) {
                 if (resumeDir != null) {
                     try (NDManager loadScope = manager.newSubManager()) {
@@ -119,14 +121,30 @@ public final class FineTuner {
         }
     }
 
-    /** Weights loaded with setArray carry no gradient yet; training needs one on every parameter. */
-    private void prepareGradients() {
-        for (var parameter : in.model.namedParameters().values()) {
-            NDArray array = parameter.getArray();
-            if (parameter.requiresGradient() && !array.hasGradient()) {
-                array.setRequiresGradient(true);
+    /**
+     * Weights loaded with setArray carry no gradient yet; training needs one on every parameter, dense (one
+     * backward of {@code sum(0 · p)} creates them) so that the word embedding can then switch to row-sparse
+     * gradient updates ({@link HfModule#useSparseEmbeddingGradients()}) that add into it.
+     */
+    private void prepareGradients(NDManager manager) {
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray zero = scope.zeros(new Shape());
+            NDArray total = zero;
+            for (var parameter : in.model.namedParameters().values()) {
+                NDArray array = parameter.getArray();
+                if (parameter.requiresGradient() && !array.hasGradient()) {
+                    array.setRequiresGradient(true);
+                }
+                if (array.hasGradient()) {
+                    total = total.add(zero.mul(array).sum());
+                }
+            }
+            if (total != zero) {
+                collector.backward(total);
             }
         }
+        in.model.useSparseEmbeddingGradients();
     }
 
     Evaluation evaluate(NDManager manager) {

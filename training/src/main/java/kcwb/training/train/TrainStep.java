@@ -12,7 +12,7 @@ import kcwb.training.model.HfModule;
  * One HF-Trainer optimisation step, split in its two halves: {@link #accumulate} runs forward and backward
  * for a micro-batch with the loss divided by the accumulation window (gradients add up on the parameters),
  * {@link #update} clips the global gradient norm, applies AdamW at the scheduled learning rate and zeroes
- * the gradients.
+ * the gradients (AdamW does the last two in one pass).
  */
 public final class TrainStep {
     private final HfModule model;
@@ -56,33 +56,17 @@ public final class TrainStep {
         }
     }
 
-    /** Clip, AdamW step at the scheduled rate, zero gradients. */
+    /**
+     * Clip, AdamW step at the scheduled rate, zero gradients: the global norm is measured here and the clip
+     * coefficient handed to AdamW, which scales, updates and zeroes each gradient in the same pass.
+     */
     public Update update() {
         double lr = schedule.learningRate(optimizer.stepCount());
         double norm;
         try (NDManager scratch = scratchParent.newSubManager()) {
-            norm = GradientClipping.clipGlobalNorm(model.namedParameters().values(), maxGradNorm, scratch);
+            norm = GradientClipping.globalNorm(model.namedParameters().values(), scratch);
         }
-        optimizer.step(lr);
-        zeroGradients();
+        optimizer.step(lr, GradientClipping.coefficient(norm, maxGradNorm));
         return new Update(optimizer.stepCount(), lr, norm);
-    }
-
-    /** Zeroes every gradient (for profiling tools; {@link #update} does it itself). */
-    public void zeroGradientsForProfile() {
-        zeroGradients();
-    }
-
-    private void zeroGradients() {
-        try (NDManager scratch = scratchParent.newSubManager()) {
-            for (var parameter : model.namedParameters().values()) {
-                NDArray array = parameter.getArray();
-                if (array.hasGradient()) {
-                    NDArray grad = array.getGradient();
-                    grad.attach(scratch);
-                    grad.subi(grad);
-                }
-            }
-        }
     }
 }

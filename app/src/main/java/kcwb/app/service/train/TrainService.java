@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import kcwb.app.service.AppVersion;
 import kcwb.storage.project.Project;
 import kcwb.storage.run.Run;
+import kcwb.storage.run.RunState;
 import kcwb.storage.workspace.Workspace;
 import kcwb.storage.workspace.WorkspaceStore;
 import kcwb.training.finetune.BaseModel;
@@ -21,6 +22,7 @@ import kcwb.training.train.TrainingConfig;
 import kcwb.training.train.TrainingConfigBuilder;
 import kcwb.training.train.TrainingListener;
 import kcwb.training.train.TrainingPresets;
+import kcwb.training.train.TrainingStateStore;
 import kcwb.training.train.TrainingSummary;
 
 /**
@@ -49,9 +51,7 @@ public final class TrainService {
                 List<TrainingListener> all = new ArrayList<>(listeners);
                 if (workspace != null) {
                     Project project = workspace.projects().require(request.project());
-                    String name = (request.resumeFrom() == null ? "" : "resume of ") + fineTune.runDir().getFileName();
-                    Run run = workspace.runs().start(project.id(), name, EventJson.toJson(fineTune.config()),
-                            job.provenance().dataset().sha256(), fineTune.runDir().toAbsolutePath().toString());
+                    Run run = recordedRun(workspace, project, request, fineTune, job);
                     workspace.runs().setProvenance(run.id(), ProvenanceJson.toJson(job.provenance()));
                     all.add(new RunRecorder(workspace.runs(), run.id()));
                 }
@@ -63,6 +63,26 @@ public final class TrainService {
                 workspace.close();
             }
         }
+    }
+
+    /**
+     * The run row events go to: a resume continues (reopens) the row of the run that wrote the checkpoint, when
+     * the workspace has one, dropping what that run recorded after the checkpoint; otherwise a new row.
+     */
+    private static Run recordedRun(Workspace workspace, Project project, TrainRequest request, FineTuneRequest fineTune,
+            FineTuneJob job) throws IOException {
+        String runDir = fineTune.runDir().toAbsolutePath().normalize().toString();
+        if (request.resumeFrom() != null) {
+            var previous = workspace.runs().findByRunDir(project.id(), runDir);
+            if (previous.isPresent() && previous.get().state() != RunState.RUNNING) {
+                long fromStep = TrainingStateStore.readState(request.resumeFrom()).optimizerStep();
+                workspace.runs().reopen(previous.get().id(), fromStep);
+                return workspace.runs().get(previous.get().id()).orElseThrow();
+            }
+        }
+        String name = (request.resumeFrom() == null ? "" : "resume of ") + fineTune.runDir().getFileName();
+        return workspace.runs().start(project.id(), name, EventJson.toJson(fineTune.config()),
+                job.provenance().dataset().sha256(), runDir);
     }
 
     private static FineTuneRequest newRun(TrainRequest request, TrainingData data) throws IOException {

@@ -65,9 +65,11 @@ class WorkspaceTrainingTest {
             child.destroyForcibly().waitFor();
         }
         Path checkpoint = RunLiveness.lastCheckpoint(out).orElseThrow();
+        long interruptedId;
         try (Workspace opened = WorkspaceStore.open(ws)) {
             assertEquals(1, RunLiveness.markInterrupted(opened));
             Run run = opened.runs().list(opened.projects().require("news").id()).getFirst();
+            interruptedId = run.id();
             assertEquals(RunState.INTERRUPTED, run.state());
             assertTrue(run.message().contains("--resume"), run.message());
         }
@@ -80,8 +82,15 @@ class WorkspaceTrainingTest {
         assertTrue(resumed.reason() != TrainingSummary.StopReason.CANCELLED); // quick preset may stop early
         try (Workspace opened = WorkspaceStore.open(ws)) {
             List<Run> runs = opened.runs().list(opened.projects().require("news").id());
-            assertTrue(runs.stream().anyMatch(r -> r.state() == RunState.FINISHED && r.name().startsWith("resume of")),
-                    runs.toString());
+            assertEquals(1, runs.size(), "the resume continues the interrupted run's row: " + runs);
+            assertEquals(interruptedId, runs.getFirst().id());
+            assertEquals(RunState.FINISHED, runs.getFirst().state(), runs.toString());
+            List<Long> stepEvents = opened.runs().events(interruptedId).stream()
+                    .filter(e -> e.kind().equals("step")).map(e -> e.step()).toList();
+            assertEquals(stepEvents.stream().distinct().toList(), stepEvents,
+                    "events the killed process recorded after the checkpoint are replaced, not duplicated");
+            assertTrue(opened.runs().events(interruptedId).stream().anyMatch(e -> e.step() > savedStep),
+                    "the resumed run records into the same row");
         }
     }
 

@@ -16,8 +16,6 @@ import kcwb.training.train.AdamW;
 import kcwb.training.train.GradientClipping;
 import kcwb.training.train.LossFunction;
 import kcwb.training.train.ProblemType;
-import kcwb.training.train.TrainStep;
-import kcwb.training.train.LinearWarmupDecaySchedule;
 
 /**
  * Development tool (not a test): time per phase of one training step of the bench model (ELECTRA-small, vocab
@@ -25,7 +23,7 @@ import kcwb.training.train.LinearWarmupDecaySchedule;
  * {@code java -cp ... kcwb.training.train.bench.StepProfile [steps] [seqLen]}
  */
 public final class StepProfile {
-    private static final String[] PHASES = {"inputs", "forward+loss", "backward", "clip", "adamw", "zero", "step(total)"};
+    private static final String[] PHASES = {"inputs", "forward+loss", "backward", "clip norm", "adamw+clip+zero", "step(total)"};
 
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -37,10 +35,23 @@ public final class StepProfile {
         try (NDManager manager = NDManager.newBaseManager()) {
             var model = ElectraForSequenceClassification.create(config, manager, 42);
             model.namedParameters().values().forEach(p -> p.getArray().setRequiresGradient(true));
+            boolean sparse = !Boolean.getBoolean("kcwb.profile.denseEmbeddingGradient");
+            if (sparse) {   // what FineTuner does: dense gradients first, then row-sparse embedding updates into them
+                try (NDManager scope = manager.newSubManager();
+                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray zero = scope.zeros(new Shape());
+                    NDArray total = zero;
+                    for (var p : model.namedParameters().values()) {
+                        total = total.add(zero.mul(p.getArray()).sum());
+                    }
+                    collector.backward(total);
+                }
+                model.useSparseEmbeddingGradients();
+            }
+            System.out.println("embedding gradient: " + (sparse ? "row-sparse into dense" : "dense"));
             AdamW adam = new AdamW(model.namedParameters(), 0.9, 0.999, 1e-8, 0.0, manager);
             LossFunction loss = LossFunction.forProblem(ProblemType.SINGLE_LABEL);
             ParameterStore store = new ParameterStore(manager, false);
-            TrainStep trainStep = new TrainStep(model, loss, adam, new LinearWarmupDecaySchedule(5e-4, 0, 1000), 1.0, manager);
             double[] wall = new double[PHASES.length];
             double[] cpu = new double[PHASES.length];
             int warmup = 3;
@@ -73,15 +84,14 @@ public final class StepProfile {
                         t = lap(2, t, wall, cpu, os, count);
                     }
                 }
+                double norm;
                 try (NDManager scratch = manager.newSubManager()) {
-                    GradientClipping.clipGlobalNorm(model.namedParameters().values(), 1.0, scratch);
+                    norm = GradientClipping.globalNorm(model.namedParameters().values(), scratch);
                 }
                 t = lap(3, t, wall, cpu, os, count);
-                adam.step(5e-4);
+                adam.step(5e-4, GradientClipping.coefficient(norm, 1.0));
                 t = lap(4, t, wall, cpu, os, count);
-                trainStep.zeroGradientsForProfile();
-                lap(5, t, wall, cpu, os, count);
-                lap(6, w0, wall, cpu, os, count);
+                lap(5, w0, wall, cpu, os, count);
             }
             for (int i = 0; i < PHASES.length; i++) {
                 System.out.printf("%-14s wall %8.1f ms   cpu %8.1f ms%n", PHASES[i], wall[i] / steps / 1e6, cpu[i] / steps / 1e6);
