@@ -19,7 +19,7 @@ public final class WorkbenchViews {
                 new LabelWorkbenchView(),
                 new ItemsWorkbenchView(),
                 new ProgressWorkbenchView(),
-                PlaceholderView.of("train"),
+                new kcwb.app.gui.train.TrainWorkbenchView(),
                 PlaceholderView.of("evaluate"),
                 PlaceholderView.of("models"));
     }
