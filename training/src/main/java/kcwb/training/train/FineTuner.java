@@ -95,6 +95,7 @@ public final class FineTuner {
     private TrainingSummary execute(TrainingState state, Path resumeDir) {
         DataValidation.check(in.train, "train", in.labels.size(), in.config.problemType());
         DataValidation.check(in.dev, "dev", in.labels.size(), in.config.problemType());
+        TorchGradMode.offForThisThread(); // a run may be on any thread (the GUI's training thread)
         Device device = in.model.namedParameters().firstEntry().getValue().getArray().getDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             checkOutputWidth(manager);
