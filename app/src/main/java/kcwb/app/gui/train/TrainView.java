@@ -2,6 +2,7 @@ package kcwb.app.gui.train;
 
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,7 +34,7 @@ public final class TrainView {
     }
 
     public Parent build() {
-        ScrollPane form = new ScrollPane(new VBox(12, new TrainFormPane(viewModel, projects).build(), buttons()));
+        ScrollPane form = new ScrollPane(new TrainFormPane(viewModel, projects).build());
         form.setFitToWidth(true);
         form.setMinWidth(330);
         TrainDashboard dashboard = new TrainDashboard(viewModel.live(), i18n);
@@ -42,9 +43,11 @@ public final class TrainView {
         Label message = new Label();
         message.setId("train-message");
         message.setWrapText(true);
+        message.setPadding(new Insets(0, 0, 0, 8));
         message.textProperty().bind(viewModel.messageProperty());
-        VBox right = new VBox(8, dashboard.build(), message);
-        VBox.setVgrow(right.getChildren().getFirst(), javafx.scene.layout.Priority.ALWAYS);
+        Node board = dashboard.build();
+        VBox right = new VBox(8, buttons(), message, board);
+        VBox.setVgrow(board, javafx.scene.layout.Priority.ALWAYS);
 
         SplitPane split = new SplitPane(form, right);
         split.setDividerPositions(0.32);
@@ -55,7 +58,8 @@ public final class TrainView {
         return root;
     }
 
-    private VBox buttons() {
+    /** Start, Stop, Resume, Continue N more epochs and (when finished) the runs view, in one row. */
+    private HBox buttons() {
         Button start = button("train-start", "train.start", viewModel::start);
         start.disableProperty().bind(viewModel.canStartProperty().not());
         start.setDefaultButton(true);
@@ -74,7 +78,12 @@ public final class TrainView {
                 .and(javafx.beans.binding.Bindings.createBooleanBinding(() -> showRuns != null)));
         Label moreLabel = new Label(i18n.get("train.moreEpochs"));
         moreLabel.setMinWidth(Label.USE_PREF_SIZE);
-        return new VBox(8, new HBox(8, start, stop, resume), new HBox(8, continueRun, more, moreLabel), runs);
+        runs.managedProperty().bind(runs.visibleProperty());
+        HBox row = new HBox(8, start, stop, resume, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                continueRun, more, moreLabel, runs);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 0, 0, 8));
+        return row;
     }
 
     private Button button(String id, String key, Runnable action) {
