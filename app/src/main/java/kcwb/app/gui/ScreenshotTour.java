@@ -28,7 +28,7 @@ import kcwb.app.service.WorkspaceSession;
 
 /**
  * Writes a PNG of every main view: {@code <view>.png} in Korean and {@code <view>-en.png} in English, plus
- * {@code label-dark.png} (dark theme) and {@code train-dashboard.png} / {@code train-dashboard-en.png} (a real run, mid-training).
+ * {@code label-dark.png} (dark theme) and {@code train-dashboard.png} (a real run, mid-training).
  * Run under a real (virtual) display: {@code docs/screenshots/make.sh} (xvfb-run). Uses a throw-away config
  * dir, so the user's settings are never touched. {@code --emoji-check} also writes emoji-check.png, which
  * shows how JavaFX draws emoji glyphs next to the {@link EmojiText} name fallback.

@@ -37,6 +37,11 @@ final class TrainFormPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().addAll(names, values);
         int row = 0;
         grid.addRow(row++, label("train.project"), projectBox());
         grid.addRow(row++, label("train.baseModel"), baseModelRow());
@@ -122,6 +127,7 @@ final class TrainFormPane {
             }
         });
         HBox.setHgrow(box, Priority.ALWAYS);
+        folder.setMinWidth(Button.USE_PREF_SIZE);
         return new HBox(6, box, folder);
     }
 

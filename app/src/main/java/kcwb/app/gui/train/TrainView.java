@@ -36,7 +36,7 @@ public final class TrainView {
     public Parent build() {
         ScrollPane form = new ScrollPane(new TrainFormPane(viewModel, projects).build());
         form.setFitToWidth(true);
-        form.setMinWidth(330);
+        form.setMinWidth(400);
         TrainDashboard dashboard = new TrainDashboard(viewModel.live(), i18n);
         Label title = new Label(i18n.get("train.title"));
         title.getStyleClass().add("view-title");
@@ -50,7 +50,7 @@ public final class TrainView {
         VBox.setVgrow(board, javafx.scene.layout.Priority.ALWAYS);
 
         SplitPane split = new SplitPane(form, right);
-        split.setDividerPositions(0.32);
+        split.setDividerPositions(0.38);
         BorderPane root = new BorderPane(split);
         root.setTop(title);
         BorderPane.setMargin(title, new Insets(0, 0, 8, 0));
