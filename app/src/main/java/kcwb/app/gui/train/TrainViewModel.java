@@ -194,22 +194,22 @@ public final class TrainViewModel {
         live.flush();
         cancelRun = null;
         if (error != null) {
-            state.set(RunState.FAILED);
             message.set(i18n.get("train.error", String.valueOf(error.getMessage())));
             if (live.lastCheckpointProperty().get() != null) {
                 checkpoint.set(live.lastCheckpointProperty().get());
             }
+            state.set(RunState.FAILED);
             return;
         }
         summary.set(result);
         checkpoint.set(result.lastCheckpoint());
         if (result.reason() == TrainingSummary.StopReason.CANCELLED) {
-            state.set(RunState.STOPPED);
             message.set(i18n.get("train.stopped", result.steps(), folderName(result.lastCheckpoint())));
+            state.set(RunState.STOPPED);
         } else {
-            state.set(RunState.FINISHED);
             message.set(TrainSummaryText.of(i18n, result, live.metricNameProperty().get()));
             resetOutFolder();
+            state.set(RunState.FINISHED);
         }
     }
 

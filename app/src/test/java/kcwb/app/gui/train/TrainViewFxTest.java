@@ -117,6 +117,7 @@ class TrainViewFxTest {
         robot.clickOn("#train-stop");
         Button resume = robot.lookup("#train-resume").queryButton();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !resume.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         String stopped = labelText(robot, "#train-message");
         assertTrue(stopped.startsWith("Stopped at step "), stopped);
         Path runDir = Path.of(robot.lookup("#train-out").queryAs(TextField.class).getText());
@@ -129,6 +130,7 @@ class TrainViewFxTest {
         long stopAt = System.nanoTime();
         robot.clickOn(resume);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !start.isDisabled()); // the run ended, one way or another
+        WaitForAsyncUtils.waitForFxEvents();
         System.err.printf("TrainViewFxTest: start→stopped %.1f s, resume→end %.1f s%n", (stopAt - startAt) / 1e9,
                 (System.nanoTime() - stopAt) / 1e9);
         assertTrue(labelText(robot, "#train-message").startsWith("Finished"), labelText(robot, "#train-message"));
