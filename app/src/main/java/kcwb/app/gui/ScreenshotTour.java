@@ -28,7 +28,7 @@ import kcwb.app.service.WorkspaceSession;
 
 /**
  * Writes a PNG of every main view: {@code <view>.png} in Korean and {@code <view>-en.png} in English, plus
- * {@code label-dark.png} (dark theme).
+ * {@code label-dark.png} (dark theme) and {@code train-dashboard.png} (a real run, mid-training).
  * Run under a real (virtual) display: {@code docs/screenshots/make.sh} (xvfb-run). Uses a throw-away config
  * dir, so the user's settings are never touched. {@code --emoji-check} also writes emoji-check.png, which
  * shows how JavaFX draws emoji glyphs next to the {@link EmojiText} name fallback.
@@ -99,6 +99,11 @@ public final class ScreenshotTour {
             return null;
         });
         written.add(snapshot(window.scene(), out.resolve("label-dark.png")));
+        onFx(() -> {
+            window.viewModel().darkThemeProperty().set(false);
+            return null;
+        });
+        written.addAll(kcwb.app.gui.train.TrainTourShots.midTraining(window, out));
         if (emojiCheck) {
             written.add(emojiCheck(out.resolve("emoji-check.png")));
         }
@@ -177,7 +182,8 @@ public final class ScreenshotTour {
         return snapshot(scene, file);
     }
 
-    private static Path snapshot(Scene scene, Path file) throws Exception {
+    /** A PNG of the scene as it is now, after a short settle. */
+    public static Path snapshot(Scene scene, Path file) throws Exception {
         Thread.sleep(SETTLE_MILLIS); // let layout, CSS and the first pulses finish
         WritableImage image = onFx(() -> scene.snapshot(null));
         try {
@@ -188,7 +194,7 @@ public final class ScreenshotTour {
         return file;
     }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
+    public static <T> T onFx(Callable<T> action) throws Exception {
         FutureTask<T> task = new FutureTask<>(action);
         Platform.runLater(task);
         return task.get();

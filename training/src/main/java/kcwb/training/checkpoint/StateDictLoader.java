@@ -155,23 +155,12 @@ public final class StateDictLoader {
         }
     }
 
-    /**
-     * Torch refuses an in-place write into a leaf that requires grad while grad mode is on, and grad mode is per
-     * thread: DJL turns it off only on the thread that started the engine. So a load on any other thread (the
-     * GUI's training thread, a task-runner worker) clears requires-grad around the write and restores it.
-     */
+    /** Runs under {@link NoGrad} (see {@link #load}): torch refuses in-place writes into tracked leaves otherwise. */
     private static void copyRows(NDArray target, ByteBuffer direct, String index, Shape shape) {
-        boolean tracked = target.hasGradient();
-        if (tracked) {
-            target.setRequiresGradient(false);
-        }
         try (NDArray wrapped = target.getManager().create(direct.order(ByteOrder.nativeOrder()), shape, target.getDataType())) {
             target.set(new NDIndex(index), wrapped);
         } finally {
             Reference.reachabilityFence(direct);
-            if (tracked) {
-                target.setRequiresGradient(true);
-            }
         }
     }
 

@@ -103,7 +103,8 @@ public final class FineTuneJob implements AutoCloseable {
 
     /**
      * Continues the run that wrote {@code checkpoint} (weights, optimiser, schedule, data position, RNG). The run's
-     * provenance keeps its start; data that hashes differently from the original run is refused.
+     * provenance keeps its start and takes the request's config (it may add epochs); data that hashes differently
+     * from the original run is refused.
      */
     public TrainingSummary resume(Path checkpoint, List<TrainingListener> listeners) throws IOException {
         Path original = Files.isRegularFile(request.runDir().resolve(RunProvenance.FILE_NAME)) ? request.runDir() : checkpoint;
@@ -114,7 +115,7 @@ public final class FineTuneJob implements AutoCloseable {
                     + provenance.dataset().sha256() + "); resume needs the same rows, labels and cleaning");
         }
         provenance = new RunProvenance(before.schemaVersion(), before.kcwbVersion(), before.gitCommit(), before.dataset(),
-                before.cleaning(), before.tokenizer(), before.baseModel(), before.config(), provenance.environment(),
+                before.cleaning(), before.tokenizer(), before.baseModel(), request.config(), provenance.environment(),
                 before.startedAt(), null);
         ProvenanceJson.write(request.runDir(), provenance);
         return finish(build(listeners).resume(checkpoint));

@@ -68,9 +68,10 @@ public final class FineTuner {
         }
         try {
             TrainingState state = TrainingStateStore.readState(checkpointDir);
-            if (!state.config().equals(in.config)) {
+            if (!resumableWith(state.config(), in.config)) {
                 throw new IllegalArgumentException("the checkpoint " + checkpointDir + " was trained with a different "
-                        + "configuration; resume needs the same one.\n saved: " + state.config() + "\n given: " + in.config);
+                        + "configuration; resume needs the same one (only more epochs may be added).\n saved: "
+                        + state.config() + "\n given: " + in.config);
             }
             in.checkpointReader.readInto(checkpointDir, in.model);
             return execute(state, checkpointDir);
@@ -79,6 +80,18 @@ public final class FineTuner {
             events.emit(new TrainingEvent.Failed(message, e));
             throw new UncheckedIOException(message, e);
         }
+    }
+
+    /**
+     * Resume needs the saved config, except that more epochs may be given ("continue for N more epochs"): the
+     * learning-rate schedule then spans the new total, as HF Trainer's does when resumed with more epochs.
+     */
+    static boolean resumableWith(TrainingConfig saved, TrainingConfig given) {
+        if (saved.equals(given)) {
+            return true;
+        }
+        return saved.maxSteps() == 0 && given.epochs() > saved.epochs()
+                && saved.toBuilder().optEpochs(given.epochs()).build().equals(given);
     }
 
     private TrainingSummary execute(TrainingState state, Path resumeDir) {

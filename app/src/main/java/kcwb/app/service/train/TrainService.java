@@ -36,6 +36,26 @@ public final class TrainService {
     /** Trains (or resumes) and returns the summary; a cancelled run ends normally with reason CANCELLED. */
     public TrainingSummary run(TrainRequest request, List<TrainingListener> listeners, Consumer<FineTuneJob> onPrepared)
             throws IOException {
+        return run(request, 0, listeners, onPrepared);
+    }
+
+    /**
+     * Resumes {@code request.resumeFrom()} with {@code moreEpochs} epochs added to the run's own ("continue for N
+     * more epochs"); works on a finished run's last checkpoint too. The learning-rate schedule spans the new total.
+     */
+    public TrainingSummary continueRun(TrainRequest request, int moreEpochs, List<TrainingListener> listeners,
+            Consumer<FineTuneJob> onPrepared) throws IOException {
+        if (request.resumeFrom() == null) {
+            throw new IllegalArgumentException("continue needs the checkpoint to continue from");
+        }
+        if (moreEpochs < 1) {
+            throw new IllegalArgumentException("more epochs must be ≥ 1, got " + moreEpochs);
+        }
+        return run(request, moreEpochs, listeners, onPrepared);
+    }
+
+    private TrainingSummary run(TrainRequest request, int moreEpochs, List<TrainingListener> listeners,
+            Consumer<FineTuneJob> onPrepared) throws IOException {
         Workspace workspace = request.usesWorkspace() ? WorkspaceStore.open(request.workspace()) : null;
         try {
             if (workspace != null) {
@@ -45,7 +65,7 @@ public final class TrainService {
                     ? TrainingDataLoader.fromWorkspace(workspace, request.project(), request.splitSeed())
                     : TrainingDataLoader.fromFiles(request.trainFile(), request.devFile(), request.textColumn(),
                             request.labelColumn(), request.splitSeed());
-            FineTuneRequest fineTune = request.resumeFrom() == null ? newRun(request, data) : resumed(request, data);
+            FineTuneRequest fineTune = request.resumeFrom() == null ? newRun(request, data) : resumed(request, data, moreEpochs);
             try (RunLiveness alive = RunLiveness.hold(fineTune.runDir());
                     FineTuneJob job = FineTuneJob.prepare(fineTune)) {
                 List<TrainingListener> all = new ArrayList<>(listeners);
@@ -113,16 +133,24 @@ public final class TrainService {
     }
 
     /** Same run folder, config, cleaning and labels as the run that wrote the checkpoint. */
-    private static FineTuneRequest resumed(TrainRequest request, TrainingData data) throws IOException {
+    private static FineTuneRequest resumed(TrainRequest request, TrainingData data, int moreEpochs) throws IOException {
         Path checkpoint = request.resumeFrom();
         RunProvenance provenance = ProvenanceJson.read(checkpoint);
+        TrainingConfig config = provenance.config();
+        if (moreEpochs > 0) {
+            if (config.maxSteps() > 0) {
+                throw new IllegalArgumentException("the run is limited to " + config.maxSteps()
+                        + " steps, not epochs: more epochs would not change it");
+            }
+            config = config.toBuilder().optEpochs(config.epochs() + moreEpochs).build();
+        }
         if (!provenance.dataset().labels().equals(data.labels())) {
             throw new IllegalArgumentException("the data's labels " + data.labels() + " differ from the run's "
                     + provenance.dataset().labels());
         }
         return new FineTuneRequest(BaseModel.folder(checkpoint), checkpoint, provenance.cleaning().recipeId(),
                 data.labels(), data.problemType(), data.train(), data.dev(), data.source(), data.splitSeed(),
-                provenance.config(), checkpoint.toAbsolutePath().getParent(), AppVersion.version(), null);
+                config, checkpoint.toAbsolutePath().getParent(), AppVersion.version(), null);
     }
 
     /** The task preset with the overrides applied; the problem type comes from the data. */
