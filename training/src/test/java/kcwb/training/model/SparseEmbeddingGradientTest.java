@@ -42,7 +42,9 @@ class SparseEmbeddingGradientTest {
             NDArray sparseGrad = sparse.namedParameters().get(key).getArray().getGradient();
             assertFalse(sparseGrad.isSparse(), "the gradient stays dense");
             float[] expected = dense.namedParameters().get(key).getArray().getGradient().toFloatArray();
-            assertArrayEquals(expected, sparseGrad.toFloatArray(), 1e-6f);
+            // Same sums in another order (dense table add vs index_add; torch's threads split them differently from
+            // run to run): float rounding of ~1e-6 seen in CI. A lost or doubled row would be off by ~1e-3.
+            assertArrayEquals(expected, sparseGrad.toFloatArray(), 1e-5f);
             assertFalse(allZero(expected), "the batch must reach the embedding");
         }
     }
