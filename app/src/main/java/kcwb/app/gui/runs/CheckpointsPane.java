@@ -50,11 +50,13 @@ final class CheckpointsPane {
         test.setOnAction(event -> viewModel.evaluate(selected(), Split.TEST));
         Button open = button("runs-open-evaluate", "runs.eval.openView", noneSelected);
         open.setOnAction(event -> viewModel.openInEvaluateView(selected()));
+        Button train = button("runs-open-train", "runs.openTrain", noneSelected);
+        train.setOnAction(event -> viewModel.openInTrainView(selected()));
         Label result = new Label();
         result.setId("runs-eval-result");
         result.textProperty().bind(viewModel.evaluationResultProperty());
         result.setWrapText(true);
-        VBox root = new VBox(8, new HBox(8, dev, test, open), table, result);
+        VBox root = new VBox(8, new HBox(8, dev, test, open, train), table, result);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setPadding(new Insets(8));
         return root;

@@ -49,6 +49,7 @@ public final class RunsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty evaluationResult = new SimpleStringProperty("");
     private Consumer<Path> openInEvaluate = path -> { };
+    private Consumer<Path> openInTrain = path -> { };
 
     public RunsViewModel(I18n i18n, TaskRunner taskRunner, WorkspaceSession session, ObservableValue<Project> currentProject,
             Clock clock) {
@@ -207,6 +208,15 @@ public final class RunsViewModel {
 
     public void setOnOpenInEvaluate(Consumer<Path> callback) {
         this.openInEvaluate = Objects.requireNonNull(callback);
+    }
+
+    /** Hands the checkpoint to the Train view, to resume its run or continue it for more epochs. */
+    public void openInTrainView(CheckpointRow checkpoint) {
+        openInTrain.accept(checkpoint.folder());
+    }
+
+    public void setOnOpenInTrain(Consumer<Path> callback) {
+        this.openInTrain = Objects.requireNonNull(callback);
     }
 
     static String format(double value) {

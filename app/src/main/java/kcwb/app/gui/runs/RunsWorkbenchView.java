@@ -36,6 +36,10 @@ public final class RunsWorkbenchView implements WorkbenchView {
             shell.selectedCheckpointProperty().set(checkpoint);
             shell.showView("evaluate");
         });
+        viewModel.setOnOpenInTrain(checkpoint -> {
+            shell.checkpointToResumeProperty().set(checkpoint);
+            shell.showView("train");
+        });
         shell.selectedViewProperty().addListener((obs, old, id) -> {
             if (id().equals(id)) {
                 viewModel.refresh();

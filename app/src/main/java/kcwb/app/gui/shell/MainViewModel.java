@@ -61,6 +61,7 @@ public final class MainViewModel {
             new javafx.beans.property.SimpleObjectProperty<>();
     private final java.util.Map<String, Long> chosenProjects = new java.util.HashMap<>();
     private final javafx.beans.property.ObjectProperty<Path> selectedCheckpoint = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<Path> checkpointToResume = new javafx.beans.property.SimpleObjectProperty<>();
     private final List<CloseGuard> closeGuards = new ArrayList<>();
     private final ListChangeListener<TaskHandle> taskListener = change -> showNewestTask();
     private TaskHandle shownTask;
@@ -195,6 +196,14 @@ public final class MainViewModel {
      */
     public javafx.beans.property.ObjectProperty<Path> selectedCheckpointProperty() {
         return selectedCheckpoint;
+    }
+
+    /**
+     * A checkpoint another view asked the train view to resume or continue (the runs view sets it, then
+     * {@code showView("train")}); the train view takes it and clears it.
+     */
+    public javafx.beans.property.ObjectProperty<Path> checkpointToResumeProperty() {
+        return checkpointToResume;
     }
 
     /** Where the views do their storage work: the open workspace, used from one thread. */

@@ -125,6 +125,22 @@ public final class TrainViewModel {
         }
     }
 
+    /**
+     * Takes a checkpoint chosen elsewhere (the runs view: a run stopped, interrupted or finished earlier, perhaps in
+     * an earlier session) as the one Resume and Continue start from. Ignored while a run is in progress.
+     */
+    public void adoptCheckpoint(Path chosen) {
+        if (chosen == null || busy()) {
+            return;
+        }
+        live.reset();
+        summary.set(null);
+        checkpoint.set(chosen);
+        state.set(RunState.STOPPED);
+        Path run = chosen.getParent();
+        message.set(i18n.get("train.adopted", (run == null ? "" : run.getFileName() + "/") + chosen.getFileName()));
+    }
+
     /** Continues the stopped run from its last checkpoint. */
     public void resume() {
         if (canResume.get()) {

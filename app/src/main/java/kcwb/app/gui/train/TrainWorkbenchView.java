@@ -48,10 +48,20 @@ public final class TrainWorkbenchView implements WorkbenchView {
         });
         viewModel.resetOutFolder();
         viewModel.refreshSplits();
+        adoptRequested(shell, viewModel); // the request may come before this view was first shown
+        shell.checkpointToResumeProperty().addListener((obs, old, checkpoint) -> adoptRequested(shell, viewModel));
         shell.addCloseGuard(() -> viewModel.isBusy()
                 ? Optional.of(context.i18n().get("train.closeWarning")) : Optional.empty());
         Runnable showRuns = shell.viewIds().contains("runs") ? () -> shell.showView("runs") : null;
         return new TrainView(viewModel, shell.projects(), showRuns).build();
+    }
+
+    private static void adoptRequested(kcwb.app.gui.shell.MainViewModel shell, TrainViewModel viewModel) {
+        java.nio.file.Path checkpoint = shell.checkpointToResumeProperty().get();
+        if (checkpoint != null) {
+            shell.checkpointToResumeProperty().set(null);
+            viewModel.adoptCheckpoint(checkpoint);
+        }
     }
 
     private static void trainingThread(Runnable run) {

@@ -84,6 +84,27 @@ class RunsViewFxTest {
         assertTrue(overlaid.stream().allMatch(chart -> chart.series().size() == 2), "both runs on every chart");
     }
 
+    @Test
+    void aCheckpointOpensInTheTrainViewReadyToResume(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#nav-runs");
+        TableView<RunRow> runs = robot.lookup("#runs-table").queryTableView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
+        robot.clickOn(robot.lookup("#runs-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#runs-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#runs-tab-checkpoints .tab-label");
+        TableView<CheckpointRow> checkpoints = robot.lookup("#runs-checkpoints").queryTableView();
+        robot.interact(() -> checkpoints.getSelectionModel().select(1));
+        assertEquals(4L, checkpoints.getSelectionModel().getSelectedItem().step());
+        robot.clickOn("#runs-open-train");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Button resume = robot.lookup("#train-resume").queryButton();
+        assertTrue(resume.isVisible() && !resume.isDisabled(), "the train view is shown, ready to resume");
+        String message = robot.lookup("#train-message").queryLabeled().getText();
+        assertTrue(message.contains("checkpoint-4"), message);
+    }
+
     private static List<MetricChart> charts(FxRobot robot, String pane) {
         return robot.lookup(pane).queryParent().getChildrenUnmodifiable().stream()
                 .filter(MetricChart.class::isInstance).map(MetricChart.class::cast).toList();

@@ -137,7 +137,8 @@ class TrainViewFxTest {
         assertEquals("Step 40 / 40", labelText(robot, "#train-step"), "30 rows / batch 4 = 8 steps × 5 epochs");
         assertTrue(loss.series().getFirst().raw().lastStep() == 40, "the chart went on from the checkpoint");
         List<Run> runs = session.call(ws -> ws.runs().list(ws.projects().require("comments").id()));
-        assertTrue(runs.stream().anyMatch(r -> r.state() == RunState.FINISHED && r.name().startsWith("resume of")), runs.toString());
+        assertEquals(1, runs.size(), "the resume continued the stopped run's own row: " + runs);
+        assertEquals(RunState.FINISHED, runs.getFirst().state(), runs.toString());
     }
 
     private static TextField field(FxRobot robot, String key) {

@@ -149,6 +149,24 @@ class TrainViewModelTest {
     }
 
     @Test
+    void aCheckpointChosenInTheRunsViewIsResumedOrContinued() {
+        Path earlier = dir.resolve("demo.kcwb.runs/20261101-120000/checkpoint-3");
+        viewModel.adoptCheckpoint(earlier);
+        assertEquals(RunState.STOPPED, viewModel.stateProperty().get());
+        assertTrue(viewModel.messageProperty().get().contains("20261101-120000/checkpoint-3"), viewModel.messageProperty().get());
+        assertTrue(viewModel.canResumeProperty().get());
+        assertTrue(viewModel.canContinueProperty().get());
+
+        viewModel.resume();
+        assertEquals(RunState.RUNNING, viewModel.stateProperty().get());
+        viewModel.adoptCheckpoint(dir.resolve("other/checkpoint-9")); // ignored: a run is in progress
+        runTrainingThread();
+        assertEquals(earlier, calls.getFirst().request().resumeFrom());
+        assertEquals(RunState.FINISHED, viewModel.stateProperty().get());
+        assertEquals(earlier.resolveSibling("checkpoint-6"), viewModel.checkpointProperty().get());
+    }
+
+    @Test
     void continueForMoreEpochsResumesTheLastCheckpointWithTheExtraEpochs() {
         viewModel.start();
         runTrainingThread();
