@@ -33,7 +33,8 @@ import kcwb.app.service.WorkspaceSession;
  * xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" -Dai.djl.offline=true --enable-native-access=ALL-UNNAMED \
  *   -Dai.djl.pytorch.num_threads=2 -Dfile.encoding=UTF-8 -cp app/target/kcwb-app.jar kcwb.app.gui.train.TrainFrameTimes
  * </pre>
- * Options: {@code --batch N}, {@code --epochs N} (override the preset, e.g. batch 4 for ~4x the steps).
+ * Options: {@code --batch N}, {@code --epochs N} (override the preset, e.g. batch 4 for ~4x the steps),
+ * {@code --settle S}: wait S seconds after the form is ready before pressing Start, as a user filling the form does.
  */
 public final class TrainFrameTimes {
     private TrainFrameTimes() {}
@@ -41,11 +42,13 @@ public final class TrainFrameTimes {
     public static void main(String[] args) throws Exception {
         String batch = null;
         String epochs = null;
+        double settle = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--batch" -> batch = args[++i];
                 case "--epochs" -> epochs = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: [--batch N] [--epochs N]");
+                case "--settle" -> settle = Double.parseDouble(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: [--batch N] [--epochs N] [--settle SECONDS]");
             }
         }
         Path config = Files.createTempDirectory("kcwb-frametimes");
@@ -60,6 +63,8 @@ public final class TrainFrameTimes {
         long[] at = new long[1 << 16];
         int[] count = {0};
         long[] started = {0, 0};
+        long[] readyAt = {0};
+        long settleNanos = (long) (settle * 1e9);
         CountDownLatch ended = new CountDownLatch(1);
         String batchSize = batch;
         String epochCount = epochs;
@@ -87,7 +92,10 @@ public final class TrainFrameTimes {
                         if (start == null) {
                             return;
                         }
-                        if (started[0] == 0 && !start.isDisabled()) {
+                        if (readyAt[0] == 0 && !start.isDisabled()) {
+                            readyAt[0] = System.nanoTime();
+                        }
+                        if (started[0] == 0 && !start.isDisabled() && System.nanoTime() - readyAt[0] >= settleNanos) {
                             if (batchSize != null) {
                                 ((TextField) window.scene().lookup("#train-field-batchSize")).setText(batchSize);
                             }
