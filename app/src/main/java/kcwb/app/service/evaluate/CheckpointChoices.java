@@ -15,9 +15,7 @@ public final class CheckpointChoices {
 
     public static List<CheckpointChoice> list(Workspace workspace, long projectId) {
         List<CheckpointChoice> choices = new ArrayList<>();
-        List<Run> runs = new ArrayList<>(workspace.runs().list(projectId));
-        java.util.Collections.reverse(runs);
-        for (Run run : runs) {
+        for (Run run : workspace.runs().list(projectId).reversed()) {
             for (Checkpoint checkpoint : workspace.runs().checkpoints(run.id())) {
                 Path path = Path.of(checkpoint.path());
                 if (Files.isDirectory(path)) {
