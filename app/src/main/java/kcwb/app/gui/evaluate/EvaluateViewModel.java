@@ -20,8 +20,8 @@ import kcwb.app.gui.common.I18n;
 import kcwb.app.gui.common.TaskHandle;
 import kcwb.app.gui.common.TaskRunner;
 import kcwb.app.service.WorkspaceSession;
-import kcwb.app.service.evaluate.CheckpointChoice;
-import kcwb.app.service.evaluate.CheckpointChoices;
+import kcwb.app.service.checkpoints.CheckpointChooser;
+import kcwb.app.service.checkpoints.RunCheckpoint;
 import kcwb.app.service.evaluate.EvaluationProgress;
 import kcwb.app.service.evaluate.EvaluationService;
 import kcwb.app.service.evaluate.EvaluationSplit;
@@ -98,34 +98,40 @@ public final class EvaluateViewModel {
         }
     }
 
-    /** Reloads the project's checkpoints; keeps the chosen model when still listed, else the newest run's best checkpoint. */
+    /**
+     * Reloads the project's checkpoints ({@link CheckpointChooser}: those whose folder is gone are left out, and the
+     * message says which); keeps the chosen model when still listed, else the chooser's preselection.
+     */
     public void refreshChoices() {
         if (session.file().isEmpty()) {
             return;
         }
         Long chosenId = project.getValue() == null ? null : project.getValue().id();
         taskRunner.submit(BackgroundTask.of(i18n.get("evaluate.task.checkpoints"), work -> session.call(workspace ->
-                        projectOf(workspace, chosenId).map(p -> CheckpointChoices.list(workspace, p.id())).orElse(List.of())))
+                        projectOf(workspace, chosenId).map(p -> CheckpointChooser.choices(workspace, p.id()))
+                                .orElseGet(CheckpointChooser.Choices::none)))
                 .onSuccess(found -> {
                     List<ModelChoice> folders = choices.stream().filter(ModelChoice::folder)
-                            .filter(c -> found.stream().noneMatch(f -> f.path().equals(c.dir()))).toList();
+                            .filter(c -> found.offered().stream().noneMatch(f -> f.dir().equals(c.dir()))).toList();
                     Path kept = selectedModel.get() == null ? null : selectedModel.get().dir();
-                    choices.setAll(found.stream().map(this::choice).toList());
+                    choices.setAll(found.offered().stream().map(this::choice).toList());
                     choices.addAll(folders);
                     if (kept != null && choices.stream().anyMatch(c -> c.dir().equals(kept))) {
                         select(kept); // the user's (or a requested) choice survives a reload
                     } else {
-                        CheckpointChoices.preferred(found).map(this::choice).ifPresentOrElse(selectedModel::set,
+                        found.preselected().map(this::choice).ifPresentOrElse(selectedModel::set,
                                 () -> selectedModel.set(folders.isEmpty() ? null : folders.getFirst()));
                     }
-                    message.set(choices.isEmpty() ? i18n.get("evaluate.noCheckpoints") : "");
+                    String missing = found.missing().isEmpty() ? ""
+                            : i18n.get("checkpoints.missing", found.missing().size(), found.missingText(3));
+                    message.set(choices.isEmpty() ? (i18n.get("evaluate.noCheckpoints") + " " + missing).strip() : missing);
                 })
                 .onFailure(error -> message.set(i18n.get("evaluate.error", describe(error)))));
     }
 
-    private ModelChoice choice(CheckpointChoice c) {
+    private ModelChoice choice(RunCheckpoint c) {
         return new ModelChoice(i18n.get(c.best() ? "evaluate.checkpointBest" : "evaluate.checkpoint", c.runName(), c.step()),
-                c.path(), false);
+                c.dir(), false);
     }
 
     /** Selects the folder {@code dir}: its checkpoint entry when listed, else a new "folder" entry. */

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import kcwb.app.service.WorkspaceSession;
-import kcwb.app.service.review.ModelChoice;
-import kcwb.app.service.review.ReviewService;
+import kcwb.app.service.checkpoints.CheckpointChooser;
+import kcwb.app.service.checkpoints.RunCheckpoint;
 import kcwb.app.service.train.TrainRequest;
 import kcwb.app.service.train.TrainService;
 import kcwb.app.service.train.WorkspaceAccess;
@@ -29,7 +29,7 @@ public final class ReviewDemo {
                 null, 42);
         new TrainService().run(request, List.of(), job -> { });
         long projectId = session.call(workspace -> workspace.projects().require(project).id());
-        ModelChoice best = ReviewService.preferred(session.call(workspace -> ReviewService.modelChoices(workspace, projectId)))
+        RunCheckpoint best = session.call(workspace -> CheckpointChooser.choices(workspace, projectId)).preselected()
                 .orElseThrow(() -> new IllegalStateException("the demo run saved no checkpoint"));
         return new WorkspacePredictor(64).predict(best.dir(), WorkspaceAccess.of(session), projectId,
                 WorkspacePredictor.Scope.UNLABELED, best.runId(), WorkspacePredictor.Progress.NONE).stored();

@@ -26,6 +26,7 @@ import kcwb.app.gui.common.TaskHandle;
 import kcwb.app.gui.common.TaskRunner;
 import kcwb.app.service.LabelingService;
 import kcwb.app.service.WorkspaceSession;
+import kcwb.app.service.checkpoints.CheckpointChooser;
 import kcwb.app.service.review.AcceptPlan;
 import kcwb.app.service.review.AcceptReport;
 import kcwb.app.service.review.ModelChoice;
@@ -94,25 +95,33 @@ public final class ReviewViewModel {
         minConfidence.addListener((obs, old, value) -> updatePreview());
     }
 
-    /** Reads the project's checkpoints (the best preselected) and the queue; call when the workspace changes. */
+    /**
+     * Reads the project's checkpoints ({@link CheckpointChooser}: its preselection, those whose folder is gone left out
+     * and named in the message) and the queue; call when the workspace changes.
+     */
     public void load() {
         Long chosenId = chosenProject.getValue() == null ? null : chosenProject.getValue().id();
         run("review.task.load", workspace -> LabelingService.project(workspace, chosenId).map(info -> {
             long id = info.project().id();
-            return new Loaded(info.project(), ReviewService.modelChoices(workspace, id), ReviewService.queue(workspace, id));
+            return new Loaded(info.project(), CheckpointChooser.choices(workspace, id), ReviewService.queue(workspace, id));
         }).orElse(null), loaded -> {
             project.set(loaded == null ? null : loaded.project());
             ModelChoice previous = model.get();
             List<ModelChoice> folders = models.stream().filter(choice -> choice.runId() == null).toList();
-            models.setAll(loaded == null ? List.of() : loaded.models());
+            CheckpointChooser.Choices found = loaded == null ? CheckpointChooser.Choices.none() : loaded.checkpoints();
+            models.setAll(found.offered().stream().map(ModelChoice::of).toList());
             models.addAll(folders); // folders chosen by hand stay on the list
-            model.set(previous != null && models.contains(previous) ? previous : ReviewService.preferred(models).orElse(null));
+            model.set(previous != null && models.contains(previous) ? previous
+                    : found.preselected().map(ModelChoice::of).orElse(folders.isEmpty() ? null : folders.getFirst()));
             showQueue(loaded == null ? List.of() : loaded.queue());
-            message.set(loaded == null ? i18n.get("review.noProject") : models.isEmpty() ? i18n.get("review.noCheckpoints") : "");
+            String missing = found.missing().isEmpty() ? ""
+                    : i18n.get("checkpoints.missing", found.missing().size(), found.missingText(3));
+            message.set(loaded == null ? i18n.get("review.noProject")
+                    : models.isEmpty() ? (i18n.get("review.noCheckpoints") + " " + missing).strip() : missing);
         });
     }
 
-    private record Loaded(Project project, List<ModelChoice> models, List<ReviewRow> queue) {}
+    private record Loaded(Project project, CheckpointChooser.Choices checkpoints, List<ReviewRow> queue) {}
 
     /** Re-reads the queue (labels may have changed in the labeling view). */
     public void reloadQueue() {

@@ -15,14 +15,13 @@ import kcwb.storage.annotation.Annotation;
 import kcwb.storage.annotation.AnnotationChange;
 import kcwb.storage.item.ItemRow;
 import kcwb.storage.item.ItemSearch;
-import kcwb.storage.run.Checkpoint;
 import kcwb.storage.run.Prediction;
 import kcwb.storage.run.Run;
 import kcwb.storage.workspace.Workspace;
 
 /**
- * The predict → review loop on a workspace (call on the workspace's thread): which checkpoints can predict, the
- * queue of predicted items (most uncertain first), and bulk-accepting confident predictions as annotations — one
+ * The predict → review loop on a workspace (call on the workspace's thread; the checkpoints to predict with come
+ * from {@link kcwb.app.service.checkpoints.CheckpointChooser}): the queue of predicted items (most uncertain first), and bulk-accepting confident predictions as annotations — one
  * transaction, a note naming the model, never over an existing label, undoable as a whole.
  */
 public final class ReviewService {
@@ -31,24 +30,6 @@ public final class ReviewService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReviewService() {}
-
-    /** Checkpoints of the project's runs, newest run first, each run's checkpoints by step. */
-    public static List<ModelChoice> modelChoices(Workspace workspace, long projectId) {
-        List<ModelChoice> choices = new ArrayList<>();
-        for (Run run : workspace.runs().list(projectId).reversed()) {
-            for (Checkpoint checkpoint : workspace.runs().checkpoints(run.id())) {
-                choices.add(new ModelChoice(Path.of(checkpoint.path()), run.id(), run.name(), checkpoint.step(),
-                        checkpoint.best()));
-            }
-        }
-        return choices;
-    }
-
-    /** The best checkpoint of the newest run that marked one, else the newest checkpoint, else empty. */
-    public static Optional<ModelChoice> preferred(List<ModelChoice> choices) {
-        return choices.stream().filter(ModelChoice::best).findFirst()
-                .or(() -> choices.stream().filter(c -> c.runId() != null).findFirst());
-    }
 
     /** Every item with a prediction (its latest), most uncertain first. */
     public static List<ReviewRow> queue(Workspace workspace, long projectId) {

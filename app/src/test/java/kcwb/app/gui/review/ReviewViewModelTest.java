@@ -65,6 +65,25 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aCheckpointWhoseFolderWasDeletedIsLeftOutAndTheMessageSaysSo() {
+        Path preselected = viewModel.modelProperty().get().dir();
+        int listed = viewModel.models().size();
+        session.call(workspace -> { // a newer finished run whose best checkpoint folder was deleted since
+            long project = workspace.projects().require("news").id();
+            long run = workspace.runs().start(project, "deleted-run", "{}", "sha", dir.resolve("gone").toString()).id();
+            workspace.runs().addCheckpoint(run, dir.resolve("gone/checkpoint-8").toString(), 8, "{}", true);
+            workspace.runs().finish(run, kcwb.storage.run.RunState.FINISHED, null);
+            return null;
+        });
+        viewModel.load();
+        assertEquals(listed, viewModel.models().size(), viewModel.models().toString());
+        assertTrue(viewModel.models().stream().noneMatch(m -> m.dir().endsWith("checkpoint-8")));
+        assertEquals(preselected, viewModel.modelProperty().get().dir(), "the older run's best stays preselected");
+        assertEquals("Not offered: 1 checkpoint(s) whose folder was deleted (deleted-run / checkpoint-8).",
+                viewModel.messageProperty().get());
+    }
+
+    @Test
     void theQueueListsEveryPredictedItemMostUncertainFirst() throws Exception {
         viewModel.scopeProperty().set(WorkspacePredictor.Scope.ALL);
         viewModel.predict();
