@@ -2,6 +2,7 @@ package kcwb.app.gui.train;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
@@ -22,10 +23,15 @@ import kcwb.training.train.TrainingPresets;
  * validation runs last on the whole config ({@link #configProblem()}), so cross-field rules are caught too.
  */
 public final class TrainForm {
-    /** A field, its i18n key suffix and what it accepts. */
+    /** The metrics that may rank checkpoints, in the order the form offers them; lower is better only for loss. */
+    public static final List<String> METRICS = List.of("macro_f1", "micro_f1", "accuracy", "subset_accuracy", "loss");
+
+    /** A field, its i18n key suffix and what it accepts (an empty {@code blankIsZero} field means 0). */
     public enum Field {
         EPOCHS("epochs", true, 1, 1000),
+        MAX_STEPS("maxSteps", true, 0, 100_000_000, true),
         BATCH_SIZE("batchSize", true, 1, 4096),
+        GRAD_ACCUM("gradAccum", true, 1, 1024),
         LEARNING_RATE("learningRate", false, 1e-8, 1),
         MAX_LENGTH("maxLength", true, 8, 512),
         WARMUP_RATIO("warmupRatio", false, 0, 0.99),
@@ -39,12 +45,18 @@ public final class TrainForm {
         final boolean whole;
         final double min;
         final double max;
+        final boolean blankIsZero;
 
         Field(String key, boolean whole, double min, double max) {
+            this(key, whole, min, max, false);
+        }
+
+        Field(String key, boolean whole, double min, double max, boolean blankIsZero) {
             this.key = key;
             this.whole = whole;
             this.min = min;
             this.max = max;
+            this.blankIsZero = blankIsZero;
         }
 
         public String key() {
@@ -57,6 +69,8 @@ public final class TrainForm {
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final StringProperty taskPreset = new SimpleStringProperty("quick");
     private final StringProperty cleaning = new SimpleStringProperty("kcelectra");
+    private final StringProperty metric = new SimpleStringProperty("macro_f1");
+    private final ReadOnlyStringWrapper metricError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper configProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid;
 
@@ -69,22 +83,26 @@ public final class TrainForm {
             errors.put(field, error);
             text.addListener((obs, old, now) -> validate());
         }
+        metric.addListener((obs, old, now) -> validate());
         taskPreset.addListener((obs, old, name) -> {
             if (name != null) {
                 fillFrom(TrainingPresets.named(name));
             }
         });
         java.util.List<javafx.beans.Observable> watched = new java.util.ArrayList<>(errors.values());
+        watched.add(metricError);
         watched.add(configProblem);
-        valid = Bindings.createBooleanBinding(() -> errors.values().stream().allMatch(e -> e.get().isEmpty())
-                && configProblem.get().isEmpty(), watched.toArray(javafx.beans.Observable[]::new));
+        valid = Bindings.createBooleanBinding(() -> fieldsValid() && configProblem.get().isEmpty(),
+                watched.toArray(javafx.beans.Observable[]::new));
         fillFrom(TrainingPresets.named(taskPreset.get()));
     }
 
     /** Puts the preset's values into every field (a preset change overwrites what was typed). */
     public void fillFrom(TrainingConfig preset) {
         set(Field.EPOCHS, preset.epochs());
+        texts.get(Field.MAX_STEPS).set(preset.maxSteps() == 0 ? "" : Integer.toString(preset.maxSteps()));
         set(Field.BATCH_SIZE, preset.batchSize());
+        set(Field.GRAD_ACCUM, preset.gradientAccumulationSteps());
         set(Field.LEARNING_RATE, preset.learningRate());
         set(Field.MAX_LENGTH, preset.maxLength());
         set(Field.WARMUP_RATIO, preset.warmupRatio());
@@ -93,12 +111,15 @@ public final class TrainForm {
         set(Field.SEED, preset.seed());
         set(Field.KEEP_BEST, preset.keepBestCheckpoints());
         set(Field.PATIENCE, preset.earlyStoppingPatience());
+        metric.set(preset.metricForBest());
     }
 
     /** The typed values over the preset; call only when {@link #validProperty()} is true. */
     public UnaryOperator<TrainingConfigBuilder> overrides() {
         int epochs = whole(Field.EPOCHS);
+        int maxSteps = whole(Field.MAX_STEPS);
         int batch = whole(Field.BATCH_SIZE);
+        int accumulation = whole(Field.GRAD_ACCUM);
         double lr = number(Field.LEARNING_RATE);
         int maxLength = whole(Field.MAX_LENGTH);
         double warmup = number(Field.WARMUP_RATIO);
@@ -107,15 +128,18 @@ public final class TrainForm {
         long seed = whole(Field.SEED);
         int keepBest = whole(Field.KEEP_BEST);
         int patience = whole(Field.PATIENCE);
+        String best = metric.get();
         double minDelta = TrainingPresets.named(taskPreset.get()).earlyStoppingMinDelta();
-        return builder -> builder.optEpochs(epochs).optBatchSize(batch).optLearningRate(lr).optMaxLength(maxLength)
+        return builder -> builder.optEpochs(epochs).optMaxSteps(maxSteps).optBatchSize(batch)
+                .optGradientAccumulationSteps(accumulation).optLearningRate(lr).optMaxLength(maxLength)
                 .optWarmupSteps(0).optWarmupRatio(warmup).optWeightDecay(decay).optEvalEverySteps(evalEvery)
-                .optSeed(seed).optKeepBestCheckpoints(keepBest).optEarlyStopping(patience, minDelta);
+                .optSeed(seed).optKeepBestCheckpoints(keepBest).optEarlyStopping(patience, minDelta)
+                .optMetricForBest(best, !"loss".equals(best));
     }
 
     /** The config the engine will run (preset + form), or null while a field is invalid. */
     public TrainingConfig config() {
-        if (errors.values().stream().anyMatch(e -> !e.get().isEmpty())) {
+        if (!fieldsValid()) {
             return null;
         }
         try {
@@ -129,8 +153,11 @@ public final class TrainForm {
         for (Field field : Field.values()) {
             errors.get(field).set(check(field, texts.get(field).get()));
         }
+        metricError.set(METRICS.contains(metric.get()) ? ""
+                : i18n.get("train.error.metric", i18n.get("train.field.metric"),
+                        String.join(", ", METRICS.stream().map(m -> i18n.get("train.metric." + m)).toList())));
         String problem = "";
-        if (errors.values().stream().allMatch(e -> e.get().isEmpty())) {
+        if (fieldsValid()) {
             try {
                 overrides().apply(TrainingPresets.named(taskPreset.get()).toBuilder()).build();
             } catch (InvalidTrainingConfigException e) {
@@ -140,7 +167,14 @@ public final class TrainForm {
         configProblem.set(problem);
     }
 
+    private boolean fieldsValid() {
+        return errors.values().stream().allMatch(e -> e.get().isEmpty()) && metricError.get().isEmpty();
+    }
+
     private String check(Field field, String text) {
+        if (field.blankIsZero && (text == null || text.isBlank())) {
+            return "";
+        }
         String name = i18n.get("train.field." + field.key);
         String range = i18n.get(field.whole ? "train.error.whole" : "train.error.number", name,
                 format(field.min), format(field.max));
@@ -162,7 +196,8 @@ public final class TrainForm {
     }
 
     private int whole(Field field) {
-        return (int) Long.parseLong(texts.get(field).get().strip());
+        String text = texts.get(field).get().strip();
+        return field.blankIsZero && text.isEmpty() ? 0 : (int) Long.parseLong(text);
     }
 
     private double number(Field field) {
@@ -188,6 +223,16 @@ public final class TrainForm {
 
     public StringProperty taskPresetProperty() {
         return taskPreset;
+    }
+
+    /** The {@link TrainingConfig#metricForBest()} key that ranks checkpoints and drives early stopping (one of {@link #METRICS}). */
+    public StringProperty metricProperty() {
+        return metric;
+    }
+
+    /** The metric's inline message; "" when it is one of {@link #METRICS}. */
+    public ReadOnlyStringProperty metricErrorProperty() {
+        return metricError.getReadOnlyProperty();
     }
 
     public StringProperty cleaningProperty() {

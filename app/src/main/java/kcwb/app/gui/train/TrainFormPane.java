@@ -54,14 +54,14 @@ final class TrainFormPane {
             text.setId("train-field-" + field.key());
             text.setPrefColumnCount(8);
             text.textProperty().bindBidirectional(viewModel.form().textProperty(field));
-            Label error = new Label();
-            error.setId("train-error-" + field.key());
-            error.getStyleClass().add("field-error");
-            error.textProperty().bind(viewModel.form().errorProperty(field));
-            error.managedProperty().bind(error.textProperty().isNotEmpty());
-            error.setWrapText(true);
-            grid.addRow(row++, label("train.field." + field.key()), new VBox(2, text, error));
+            if (field == TrainForm.Field.MAX_STEPS) {
+                text.setPromptText(i18n.get("train.field.maxSteps.prompt"));
+            }
+            grid.addRow(row++, label("train.field." + field.key()),
+                    new VBox(2, text, errorLabel(field.key(), viewModel.form().errorProperty(field))));
         }
+        grid.addRow(row++, label("train.field.metric"), new VBox(2, metricBox(),
+                errorLabel("metric", viewModel.form().metricErrorProperty())));
         Label problem = new Label();
         problem.setId("train-config-problem");
         problem.getStyleClass().add("field-error");
@@ -73,6 +73,35 @@ final class TrainFormPane {
 
         VBox box = new VBox(10, grid, new SplitTable(viewModel).build());
         box.setPadding(new Insets(0, 8, 0, 0));
+        return box;
+    }
+
+    private static Label errorLabel(String key, javafx.beans.value.ObservableStringValue message) {
+        Label error = new Label();
+        error.setId("train-error-" + key);
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(message);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.setWrapText(true);
+        return error;
+    }
+
+    /** The metric that ranks checkpoints, shown by name ("Macro-F1 (higher is better)"). */
+    private Node metricBox() {
+        ComboBox<String> box = combo("train-field-metric", FXCollections.observableArrayList(TrainForm.METRICS),
+                viewModel.form().metricProperty());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String metric) {
+                return metric == null ? "" : i18n.get("train.metric." + metric);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return TrainForm.METRICS.stream().filter(m -> i18n.get("train.metric." + m).equals(text)).findFirst()
+                        .orElse(text);
+            }
+        });
         return box;
     }
 

@@ -30,6 +30,9 @@ class TrainFormTest {
         assertEquals("42", form.textProperty(Field.SEED).get());
         assertEquals("1", form.textProperty(Field.KEEP_BEST).get());
         assertEquals("3", form.textProperty(Field.PATIENCE).get());
+        assertEquals("", form.textProperty(Field.MAX_STEPS).get(), "empty = whole epochs");
+        assertEquals("1", form.textProperty(Field.GRAD_ACCUM).get());
+        assertEquals("macro_f1", form.metricProperty().get());
         assertTrue(form.validProperty().get());
         assertEquals(quick, form.config(), "the untouched form runs exactly the preset");
     }
@@ -37,7 +40,13 @@ class TrainFormTest {
     @Test
     void choosingAPresetFillsItsValues() {
         form.textProperty(Field.EPOCHS).set("9");
+        form.textProperty(Field.MAX_STEPS).set("50");
+        form.textProperty(Field.GRAD_ACCUM).set("8");
+        form.metricProperty().set("loss");
         form.taskPresetProperty().set("nsmc");
+        assertEquals("", form.textProperty(Field.MAX_STEPS).get());
+        assertEquals("1", form.textProperty(Field.GRAD_ACCUM).get());
+        assertEquals("macro_f1", form.metricProperty().get());
         TrainingConfig nsmc = TrainingPresets.nsmc();
         assertEquals("8", form.textProperty(Field.EPOCHS).get());
         assertEquals("64", form.textProperty(Field.BATCH_SIZE).get());
@@ -83,6 +92,11 @@ class TrainFormTest {
         form.textProperty(Field.BATCH_SIZE).set("8");
         assertTrue(form.validProperty().get());
         assertEquals("", form.configProblemProperty().get());
+    }
+
+    @Test
+    void theFormOffersEveryMetricTheEngineRanksBy() {
+        assertEquals(TrainingConfig.METRICS, java.util.Set.copyOf(TrainForm.METRICS));
     }
 
     @Test

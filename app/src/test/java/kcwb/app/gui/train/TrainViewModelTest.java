@@ -20,6 +20,7 @@ import kcwb.app.service.DemoWorkspace;
 import kcwb.app.service.WorkspaceSession;
 import kcwb.app.service.train.TrainRequest;
 import kcwb.storage.project.Project;
+import kcwb.training.train.TrainingConfig;
 import kcwb.training.train.TrainingEvent;
 import kcwb.training.train.TrainingListener;
 import kcwb.training.train.TrainingPresets;
@@ -219,6 +220,69 @@ class TrainViewModelTest {
         viewModel.projectProperty().set(project);
         viewModel.outFolderProperty().set(" ");
         assertFalse(viewModel.canStartProperty().get());
+    }
+
+    /** The config the engine builds from a request, as TrainService does: the task preset with the form's overrides. */
+    private static TrainingConfig configOf(TrainRequest request) {
+        return request.overrides().apply(TrainingPresets.named(request.taskPreset()).toBuilder()).build();
+    }
+
+    @Test
+    void maxStepsGradientAccumulationAndTheMetricForBestReachTheConfig() {
+        TrainForm form = viewModel.form();
+        form.textProperty(TrainForm.Field.MAX_STEPS).set(" 120 ");
+        form.textProperty(TrainForm.Field.GRAD_ACCUM).set("4");
+        form.metricProperty().set("loss");
+        viewModel.start();
+        runTrainingThread();
+        TrainingConfig config = configOf(calls.getFirst().request());
+        assertEquals(120, config.maxSteps());
+        assertEquals(4, config.gradientAccumulationSteps());
+        assertEquals("loss", config.metricForBest());
+        assertFalse(config.greaterIsBetter(), "a lower dev loss is better");
+
+        form.textProperty(TrainForm.Field.MAX_STEPS).set(""); // empty = whole epochs
+        form.metricProperty().set("accuracy");
+        viewModel.start();
+        runTrainingThread();
+        TrainingConfig second = configOf(calls.getLast().request());
+        assertEquals(0, second.maxSteps());
+        assertEquals(TrainingPresets.quick().epochs(), second.epochs(), "the epochs decide the length");
+        assertEquals(4, second.gradientAccumulationSteps());
+        assertEquals("accuracy", second.metricForBest());
+        assertTrue(second.greaterIsBetter());
+    }
+
+    @Test
+    void badMaxStepsAccumulationOrMetricAreRefusedWithAMessage() {
+        TrainForm form = viewModel.form();
+        form.textProperty(TrainForm.Field.GRAD_ACCUM).set("0");
+        assertEquals("Gradient accumulation steps: a whole number from 1 to 1024",
+                form.errorProperty(TrainForm.Field.GRAD_ACCUM).get());
+        assertFalse(viewModel.canStartProperty().get());
+        viewModel.start();
+        runTrainingThread();
+        assertTrue(calls.isEmpty(), "nothing starts while a field is bad");
+
+        form.textProperty(TrainForm.Field.GRAD_ACCUM).set("2");
+        form.textProperty(TrainForm.Field.MAX_STEPS).set("-5");
+        assertEquals("Max steps: a whole number from 0 to 100000000", form.errorProperty(TrainForm.Field.MAX_STEPS).get());
+        assertFalse(viewModel.canStartProperty().get());
+        form.textProperty(TrainForm.Field.MAX_STEPS).set("1.5");
+        assertFalse(form.errorProperty(TrainForm.Field.MAX_STEPS).get().isEmpty(), "steps are whole");
+        form.textProperty(TrainForm.Field.MAX_STEPS).set("0");
+        assertEquals("", form.errorProperty(TrainForm.Field.MAX_STEPS).get());
+        assertTrue(viewModel.canStartProperty().get());
+
+        form.metricProperty().set("f1");
+        assertEquals("Metric for best checkpoint: choose one of Macro-F1 (higher is better), Micro-F1 (higher is better),"
+                + " Accuracy (higher is better), Exact-match accuracy (multi-label; higher is better),"
+                + " Dev loss (lower is better)", form.metricErrorProperty().get());
+        assertFalse(viewModel.canStartProperty().get());
+        assertNull(form.config());
+        form.metricProperty().set("micro_f1");
+        assertEquals("", form.metricErrorProperty().get());
+        assertTrue(viewModel.canStartProperty().get());
     }
 
     @Test
