@@ -86,10 +86,11 @@ final class TrainFormPane {
         return error;
     }
 
-    /** The metric that ranks checkpoints, shown by name ("Macro-F1 (higher is better)"). */
+    /** The metric that ranks checkpoints, shown by name ("Macro-F1", "Dev loss (lowest wins)"). */
     private Node metricBox() {
         ComboBox<String> box = combo("train-field-metric", FXCollections.observableArrayList(TrainForm.METRICS),
                 viewModel.form().metricProperty());
+        box.setMaxWidth(Double.MAX_VALUE);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String metric) {

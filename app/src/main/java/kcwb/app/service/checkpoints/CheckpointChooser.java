@@ -16,8 +16,10 @@ import kcwb.storage.workspace.Workspace;
  * <ul>
  *   <li><b>Offered</b>: every checkpoint of the project's runs whose folder is still on disk, newest run first,
  *       each run's checkpoints by step. A checkpoint whose folder was deleted is <em>not offered</em>: picking it
- *       could only fail, and a JavaFX ComboBox has no disabled entries (arrow keys select them anyway). It is kept in
- *       {@link Choices#missing()} so the view can say which ones were left out and why.</li>
+ *       could only fail, and a JavaFX ComboBox has no disabled entries (arrow keys select them anyway). When it is a
+ *       folder training keeps (the run's best or its last checkpoint) it is reported in {@link Choices#missing()}, so
+ *       the view can say which one is gone and why it is not offered. Other missing folders are the intermediate
+ *       checkpoints training itself prunes (keep the best k + the last): routine, so not reported.</li>
  *   <li><b>Preselected</b>: the best checkpoint of the newest finished run that still has its best on disk (what a
  *       completed training meant you to use); when no finished run has one, the newest checkpoint offered (the
  *       newest run's last step); nothing when none is offered.</li>
@@ -25,7 +27,7 @@ import kcwb.storage.workspace.Workspace;
  * Call on the workspace's thread.
  */
 public final class CheckpointChooser {
-    /** What to offer, what was left out because its folder is gone, and the one to preselect. */
+    /** What to offer, the kept checkpoints left out because their folder is gone, and the one to preselect. */
     public record Choices(List<RunCheckpoint> offered, List<RunCheckpoint> missing, Optional<RunCheckpoint> preselected) {
         public Choices {
             offered = List.copyOf(offered);
@@ -51,11 +53,16 @@ public final class CheckpointChooser {
         List<RunCheckpoint> offered = new ArrayList<>();
         List<RunCheckpoint> missing = new ArrayList<>();
         for (Run run : workspace.runs().list(projectId).reversed()) {
-            for (Checkpoint checkpoint : workspace.runs().checkpoints(run.id())) {
+            List<Checkpoint> checkpoints = workspace.runs().checkpoints(run.id()); // by step
+            for (Checkpoint checkpoint : checkpoints) {
                 Path dir = Path.of(checkpoint.path());
                 RunCheckpoint choice = new RunCheckpoint(run.id(), run.name(), run.state(), checkpoint.step(), dir,
                         checkpoint.best());
-                (Files.isDirectory(dir) ? offered : missing).add(choice);
+                if (Files.isDirectory(dir)) {
+                    offered.add(choice);
+                } else if (checkpoint.best() || checkpoint == checkpoints.getLast()) {
+                    missing.add(choice); // training keeps these: someone deleted it
+                }
             }
         }
         return new Choices(offered, missing, preselect(offered));

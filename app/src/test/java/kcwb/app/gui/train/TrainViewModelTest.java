@@ -275,9 +275,8 @@ class TrainViewModelTest {
         assertTrue(viewModel.canStartProperty().get());
 
         form.metricProperty().set("f1");
-        assertEquals("Metric for best checkpoint: choose one of Macro-F1 (higher is better), Micro-F1 (higher is better),"
-                + " Accuracy (higher is better), Exact-match accuracy (multi-label; higher is better),"
-                + " Dev loss (lower is better)", form.metricErrorProperty().get());
+        assertEquals("Metric for best checkpoint: choose one of Macro-F1, Micro-F1, Accuracy, Exact-match accuracy,"
+                + " Dev loss (lowest wins)", form.metricErrorProperty().get());
         assertFalse(viewModel.canStartProperty().get());
         assertNull(form.config());
         form.metricProperty().set("micro_f1");

@@ -87,6 +87,22 @@ class CheckpointChooserTest {
     }
 
     @Test
+    void intermediateCheckpointsPrunedByTrainingAreNeitherOfferedNorReported() throws IOException {
+        run(project, "run", RunState.FINISHED, 4, 2, 4, 6, 8);
+        Files.delete(folder(dir, "run", 2)); // what keep-best does to the checkpoints that are neither best nor last
+        Files.delete(folder(dir, "run", 6));
+
+        CheckpointChooser.Choices choices = CheckpointChooser.choices(workspace, project);
+
+        assertEquals(List.of("run / checkpoint-4", "run / checkpoint-8"), described(choices.offered()));
+        assertEquals(List.of(), choices.missing());
+        assertEquals(folder(dir, "run", 4), choices.preselected().orElseThrow().dir());
+
+        Files.delete(folder(dir, "run", 8)); // the last one is always kept by training: its loss is reported
+        assertEquals(List.of("run / checkpoint-8"), described(CheckpointChooser.choices(workspace, project).missing()));
+    }
+
+    @Test
     void theBestOfTheNewestFinishedRunWinsOverNewerUnfinishedRuns() throws IOException {
         run(project, "older", RunState.FINISHED, 2, 2, 4);
         run(project, "finished", RunState.FINISHED, 4, 2, 4, 6);
@@ -126,7 +142,8 @@ class CheckpointChooserTest {
         CheckpointChooser.Choices deleted = CheckpointChooser.choices(workspace, project);
         assertEquals(List.of(), deleted.offered());
         assertEquals(Optional.empty(), deleted.preselected());
-        assertEquals(4, deleted.missing().size());
-        assertEquals("gone / checkpoint-2, gone / checkpoint-4, gone / checkpoint-6, …", deleted.missingText(3));
+        assertEquals(List.of("gone / checkpoint-2", "gone / checkpoint-8"), described(deleted.missing()),
+                "the best and the last are reported, the pruned ones are not");
+        assertEquals("gone / checkpoint-2, …", deleted.missingText(1));
     }
 }
