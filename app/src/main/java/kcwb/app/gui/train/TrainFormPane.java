@@ -94,7 +94,7 @@ final class TrainFormPane {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String metric) {
-                return metric == null ? "" : i18n.get("train.metric." + metric);
+                return metric == null ? "" : TrainForm.METRICS.contains(metric) ? i18n.get("train.metric." + metric) : metric;
             }
 
             @Override
