@@ -75,7 +75,7 @@ final class ImportScreen {
         if (options.minTextLength() > 0 && text.codePointCount(0, text.length()) < options.minTextLength()) {
             return new ScreenedRow.TooShort(line);
         }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = good.textUtf8() != null ? good.textUtf8() : text.getBytes(StandardCharsets.UTF_8);
         long hash = contentHash.applyAsLong(utf8);
         String imported = labels.isEmpty() ? null : labelsJson.computeIfAbsent(labels, LabelsJson::write);
         if (knownHashes != null) {

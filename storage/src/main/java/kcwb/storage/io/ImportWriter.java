@@ -59,10 +59,10 @@ final class ImportWriter implements AutoCloseable {
     /**
      * The project's content hashes, each with the first item id that has it (one scan of its items), so a
      * duplicate check asks the database only when a hash is already known (a real duplicate, or a rare
-     * 64-bit collision).
+     * 64-bit collision). Sized for {@code expectedNewRows} more, so it need not grow during the import.
      */
-    LongLongHashMap knownHashes() throws SQLException {
-        LongLongHashMap hashes = new LongLongHashMap();
+    LongLongHashMap knownHashes(long expectedNewRows) throws SQLException {
+        LongLongHashMap hashes = new LongLongHashMap(expectedNewRows);
         PreparedStatement select = workspace.prepared("SELECT content_hash, id FROM items WHERE project_id = ?");
         select.setLong(1, projectId);
         try (ResultSet rows = select.executeQuery()) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
 import kcwb.storage.item.ImportBatchRepository;
 import kcwb.storage.project.Project;
 import kcwb.storage.item.ContentHash;
@@ -23,7 +24,10 @@ import kcwb.storage.workspace.Workspace;
  */
 public final class Importer {
     private static final int PROGRESS_EVERY = 10_000;
+    /** A comment of ~40 Hangul syllables and a label: sizes the dedupe map from the file's size. */
+    private static final int TYPICAL_ROW_BYTES = 100;
     private final LongConsumer progress;
+    private final ToLongFunction<byte[]> contentHash;
 
     public Importer() {
         this(rows -> { });
@@ -31,7 +35,13 @@ public final class Importer {
 
     /** {@code progress} receives the number of rows read so far, every 10,000 rows. */
     public Importer(LongConsumer progress) {
+        this(progress, ContentHash::ofUtf8);
+    }
+
+    /** With another content hash: tests pass a weak one to make hash collisions happen. */
+    Importer(LongConsumer progress, ToLongFunction<byte[]> contentHash) {
         this.progress = progress;
+        this.contentHash = contentHash;
     }
 
     /** Thrown inside the transaction to roll it back when abort mode met a bad row. */
@@ -111,7 +121,7 @@ public final class Importer {
                         options.annotator())) {
             firstId = writer.firstId();
             ImportScreen screen = new ImportScreen(project.taskType(), options, Set.copyOf(workspace.labels().names(project.id())),
-                    options.dedupe() ? writer.knownHashes() : null, firstId, ContentHash::ofUtf8);
+                    options.dedupe() ? writer.knownHashes(Files.size(file) / TYPICAL_ROW_BYTES) : null, firstId, contentHash);
             try (RowPrefetcher<ScreenedRow> steps = new RowPrefetcher<>(RowReaders.open(file, in, options), screen::screen,
                     file.getFileName().toString())) {
                 ScreenedRow step;
