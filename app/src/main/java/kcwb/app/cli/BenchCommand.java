@@ -88,6 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
             summary.put("sqlite3RowsPerSecond", Math.round(result.sqliteRowsPerSecond()));
             summary.put("ratio", round(result.ratio()));
             summary.put("kcwbCpuSeconds", round(result.appCpuSeconds()));
+            summary.put("kcwbImportThreadCpuSeconds", round(result.importThreadCpuSeconds()));
             summary.put("sqlite3CpuSeconds", round(result.sqliteCpuSeconds()));
             summary.put("cpuRatio", round(result.cpuRatio()));
             summary.put("peakHeapMiB", result.peakHeapBytes() >> 20);

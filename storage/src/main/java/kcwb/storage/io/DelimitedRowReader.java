@@ -3,6 +3,7 @@ package kcwb.storage.io;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class DelimitedRowReader implements RowReader {
         }
         String label = labelColumn < 0 ? "" : fields.get(labelColumn);
         return new ParsedRow.Good(record.line, fields.get(textColumn), label.isBlank() ? List.of() : List.of(label.strip()),
-                metadata(fields));
+                metadata(fields), record.textUtf8);
     }
 
     private static boolean isBlankLine(Record record) {
@@ -110,7 +111,12 @@ final class DelimitedRowReader implements RowReader {
                 + (header == null ? " (no header: give a 0-based column index)" : " in the header " + header));
     }
 
-    private record Record(long line, List<String> fields, ParsedRow.Rejected rejected) {}
+    /** {@code textUtf8}: the text column's bytes, sliced from a quote-free line; null otherwise. */
+    private record Record(long line, List<String> fields, ParsedRow.Rejected rejected, byte[] textUtf8) {
+        Record(long line, List<String> fields, ParsedRow.Rejected rejected) {
+            this(line, fields, rejected, null);
+        }
+    }
 
     private Utf8LineReader.Line nextLine() throws IOException {
         return pushedBack.isEmpty() ? lines.next() : pushedBack.pop();
@@ -126,7 +132,7 @@ final class DelimitedRowReader implements RowReader {
             return new Record(first.number(), null, new ParsedRow.Rejected(first.number(), first.error()));
         }
         if (!quoting || first.text().indexOf('"') < 0) {
-            return new Record(first.number(), splitUnquoted(first.text()), null);
+            return new Record(first.number(), splitUnquoted(first.text()), null, field(first.utf8(), textColumn));
         }
         List<Utf8LineReader.Line> consumed = new ArrayList<>();
         List<String> fields = new ArrayList<>();
@@ -191,6 +197,33 @@ final class DelimitedRowReader implements RowReader {
         }
         fields.add(text.substring(start));
         return fields;
+    }
+
+    /**
+     * The bytes of field {@code column} of a quote-free line: the delimiter is ASCII, so it never occurs inside
+     * a multi-byte UTF-8 sequence and the fields of the bytes are the fields of the text. Null when the line has
+     * fewer fields (the row is rejected later).
+     */
+    private byte[] field(byte[] line, int column) {
+        int start = 0;
+        for (int seen = 0; seen < column; seen++) {
+            int next = indexOf(line, (byte) delimiter, start);
+            if (next < 0) {
+                return null;
+            }
+            start = next + 1;
+        }
+        int end = indexOf(line, (byte) delimiter, start);
+        return Arrays.copyOfRange(line, start, end < 0 ? line.length : end);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Reports the unterminated quote and resumes at the line after the one where it opened. */

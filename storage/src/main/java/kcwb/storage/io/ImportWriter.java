@@ -3,34 +3,35 @@ package kcwb.storage.io;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import kcwb.storage.annotation.LabelsJson;
 import kcwb.storage.workspace.Workspace;
 
 /**
- * The import's write path, tuned for a million rows. Item ids are assigned here (the import holds
- * the write lock for its whole transaction, so max(id)+1 is safe), so items go out in JDBC batches
- * of multi-row INSERTs ({@link ItemRowInserter}) without asking for generated keys. An imported label is stored on its item
+ * The import's write path, tuned for a million rows; runs on the importing thread, which owns the connection.
+ * Items arrive with their ids assigned ({@link ImportScreen}: the import holds the write lock for its whole
+ * transaction, so max(id)+1 onwards is safe) and go out in JDBC batches of multi-row INSERTs
+ * ({@link ItemRowInserter}) without asking for generated keys. An imported label is stored on its item
  * ({@code items.imported_labels}, V3__compact_imports.sql), not as an annotations row.
  *
- * <p>Dedupe keeps every content hash of the project in memory with the first item id that has it
- * (loaded with one scan); the database is asked only on a hash hit, by rowid.
+ * <p>It also settles possible duplicates (a content hash the project already has) by comparing the texts:
+ * with a text still waiting in this writer, or with the stored one, read by rowid.
  */
 final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2_000;
     private final Workspace workspace;
     private final long projectId;
-    /** Texts of the items not yet written, by id - firstPendingId (a hash hit on a pending id compares with these). */
+    /** Texts of the items not yet written, by id - firstPendingId (a possible duplicate of a pending id compares with these). */
     private final String[] pendingTexts = new String[BATCH];
-    private final Map<List<String>, String> labelsJson = new HashMap<>();
     private final ItemRowInserter inserter;
-    private LongLongHashMap knownHashes;
-    private long nextId;
     private final long firstId;
+    private long nextId;
     private long firstPendingId;
     private int pending;
+    /** Hash collisions that were not duplicates (practically never): inserted after the last row, with their texts. */
+    private final List<ItemRowInserter.Row> collisions = new ArrayList<>();
+    private final List<String> collisionTexts = new ArrayList<>();
 
     ImportWriter(Workspace workspace, long projectId, long batchId, String sourceName, String annotator) throws SQLException {
         this.workspace = workspace;
@@ -50,38 +51,59 @@ final class ImportWriter implements AutoCloseable {
         firstPendingId = nextId;
     }
 
-    /** The id of this import's first item: its items are the contiguous ids from here. */
+    /** The id of this import's first item: its items take the ids from here, in file order. */
     long firstId() {
         return firstId;
     }
 
     /**
-     * Loads the project's content hashes once (one scan of its items), so the duplicate check only
-     * asks the database when a hash is already known (a real duplicate, or a rare 64-bit collision).
+     * The project's content hashes, each with the first item id that has it (one scan of its items), so a
+     * duplicate check asks the database only when a hash is already known (a real duplicate, or a rare
+     * 64-bit collision). Sized for {@code expectedNewRows} more, so it need not grow during the import.
      */
-    void enableDedupe() throws SQLException {
-        knownHashes = new LongLongHashMap();
+    LongLongHashMap knownHashes(long expectedNewRows) throws SQLException {
+        LongLongHashMap hashes = new LongLongHashMap(expectedNewRows);
         PreparedStatement select = workspace.prepared("SELECT content_hash, id FROM items WHERE project_id = ?");
         select.setLong(1, projectId);
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                knownHashes.putIfAbsent(rows.getLong(1), rows.getLong(2));
+                hashes.putIfAbsent(rows.getLong(1), rows.getLong(2));
             }
+        }
+        return hashes;
+    }
+
+    /** Adds an item whose id {@link ImportScreen} assigned: the next one of this import. */
+    void add(String text, ItemRowInserter.Row row) throws SQLException {
+        if (row.id() != nextId) {
+            throw new IllegalStateException("item id " + row.id() + " out of order (expected " + nextId + ")");
+        }
+        nextId++;
+        inserter.add(row);
+        pendingTexts[pending] = text;
+        if (++pending >= BATCH) {
+            flush();
         }
     }
 
-    /** True when the project (or this import so far) already has exactly this text. Needs {@link #enableDedupe}. */
-    boolean isDuplicate(String text, long hash) throws SQLException {
-        long id = knownHashes.get(hash);
-        if (id == LongLongHashMap.ABSENT) {
-            return false;
-        }
+    /**
+     * True when {@code possible} repeats the text of item {@code possible.firstId()} or of any item of the
+     * project; otherwise (a hash collision) it is kept and inserted after the last row.
+     */
+    boolean isDuplicate(ScreenedRow.PossibleDuplicate possible) throws SQLException {
+        long id = possible.firstId();
+        String text = possible.text();
         if (text.equals(id >= firstPendingId ? pendingTexts[(int) (id - firstPendingId)] : textOf(id))) {
             return true;
         }
-        // A 64-bit hash collision (practically never): compare with every item that has this hash (a scan).
+        // A 64-bit hash collision: compare with every item that has this hash (a scan) and with earlier collisions.
         flush();
-        return workspace.items().findDuplicate(projectId, text, hash).isPresent();
+        if (collisionTexts.contains(text) || workspace.items().findDuplicate(projectId, text, possible.row().contentHash()).isPresent()) {
+            return true;
+        }
+        collisions.add(possible.row());
+        collisionTexts.add(text);
+        return false;
     }
 
     private String textOf(long id) throws SQLException {
@@ -92,33 +114,23 @@ final class ImportWriter implements AutoCloseable {
         }
     }
 
-    /** Adds an item; {@code utf8} is {@code text} encoded as UTF-8. */
-    void add(String text, byte[] utf8, long hash, long line, String metadataJson, List<String> labels) throws SQLException {
-        long id = nextId++;
-        String imported = labels.isEmpty() ? null : labelsJson.computeIfAbsent(labels, LabelsJson::write);
-        inserter.add(new ItemRowInserter.Row(id, utf8, hash, line, metadataJson, imported));
-        if (knownHashes != null) {
-            knownHashes.putIfAbsent(hash, id);
-        }
-        pendingTexts[pending] = text;
-        if (++pending >= BATCH) {
-            flush();
-        }
-    }
-
-    void flush() throws SQLException {
+    private void flush() throws SQLException {
         if (pending == 0) {
             return;
         }
         inserter.flush();
-        java.util.Arrays.fill(pendingTexts, null);
+        Arrays.fill(pendingTexts, null);
         firstPendingId = nextId;
         pending = 0;
     }
 
-    /** Writes what is pending. */
+    /** Writes what is pending, then the collisions with the ids after the last row's. */
     void finish() throws SQLException {
         flush();
+        for (ItemRowInserter.Row collision : collisions) {
+            inserter.add(collision.withId(nextId++));
+        }
+        inserter.flush();
     }
 
     /** Closes this import's own statements (their SQL holds this import's literals, so they are not cached). */

@@ -6,16 +6,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
 import kcwb.storage.item.ImportBatchRepository;
 import kcwb.storage.project.Project;
-import kcwb.storage.project.TaskType;
+import kcwb.storage.item.ContentHash;
 import kcwb.storage.workspace.Workspace;
 
 /**
@@ -25,7 +24,10 @@ import kcwb.storage.workspace.Workspace;
  */
 public final class Importer {
     private static final int PROGRESS_EVERY = 10_000;
+    /** A comment of ~40 Hangul syllables and a label: sizes the dedupe map from the file's size. */
+    private static final int TYPICAL_ROW_BYTES = 100;
     private final LongConsumer progress;
+    private final ToLongFunction<byte[]> contentHash;
 
     public Importer() {
         this(rows -> { });
@@ -33,7 +35,13 @@ public final class Importer {
 
     /** {@code progress} receives the number of rows read so far, every 10,000 rows. */
     public Importer(LongConsumer progress) {
+        this(progress, ContentHash::ofUtf8);
+    }
+
+    /** With another content hash: tests pass a weak one to make hash collisions happen. */
+    Importer(LongConsumer progress, ToLongFunction<byte[]> contentHash) {
         this.progress = progress;
+        this.contentHash = contentHash;
     }
 
     /** Thrown inside the transaction to roll it back when abort mode met a bad row. */
@@ -53,7 +61,6 @@ public final class Importer {
         boolean checkedKeys = workspace.call(() -> foreignKeys(workspace, false));
         try {
             workspace.inTransaction(() -> {
-                bigCache(workspace, true);
                 importRows(workspace, project, file, options, report);
                 if (options.badRowMode() == ImportOptions.BadRowMode.ABORT && report.rejected() > 0) {
                     throw new AbortImport();
@@ -65,10 +72,7 @@ public final class Importer {
         } catch (AbortImport e) {
             report.aborted(true);
         } finally {
-            workspace.call(() -> {
-                foreignKeys(workspace, checkedKeys);
-                return bigCache(workspace, false);
-            });
+            workspace.call(() -> foreignKeys(workspace, checkedKeys));
         }
         return report;
     }
@@ -104,57 +108,29 @@ public final class Importer {
         });
     }
 
-    /**
-     * An import's dirty pages stay in SQLite's page cache until its commit (~130 MB per million rows);
-     * with the default cache SQLite spills them to the WAL mid-transaction, and pages still being
-     * filled (the last leaf, the interior pages above it) are written more than once. The page cache
-     * is native memory, not Java heap, so raising it for the import does not count against -Xmx.
-     */
-    private static Void bigCache(Workspace workspace, boolean big) throws java.sql.SQLException {
-        try (java.sql.Statement statement = workspace.connection().createStatement()) {
-            statement.execute("PRAGMA cache_size = " + (big ? -262_144 : -32_768));
-        }
-        return null;
-    }
-
     private void importRows(Workspace workspace, Project project, Path file, ImportOptions options, ImportReport report)
             throws java.sql.SQLException {
         ImportBatchRepository batches = workspace.importBatches();
         long batchId = batches.start(project.id(), file.toString(), null, optionsJson(options));
         report.batchId(batchId);
-        Set<String> knownLabels = new HashSet<>(workspace.labels().names(project.id()));
         long firstId;
         MessageDigest fileDigest = sha256Digest();
         // The file's SHA-256 is taken by the reader thread as it reads, not in a pass of its own.
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), fileDigest);
                 ImportWriter writer = new ImportWriter(workspace, project.id(), batchId, file.getFileName().toString(),
-                        options.annotator());
-                RowPrefetcher rows = new RowPrefetcher(RowReaders.open(file, in, options), file.getFileName().toString())) {
+                        options.annotator())) {
             firstId = writer.firstId();
-            if (options.dedupe()) {
-                writer.enableDedupe();
-            }
-            RowPrefetcher.HashedRow hashed;
-            while ((hashed = rows.next()) != null) {
-                ParsedRow row = hashed.row();
-                report.countRead();
-                if (report.rowsRead() % PROGRESS_EVERY == 0) {
-                    progress.accept(report.rowsRead());
+            ImportScreen screen = new ImportScreen(project.taskType(), options, Set.copyOf(workspace.labels().names(project.id())),
+                    options.dedupe() ? writer.knownHashes(Files.size(file) / TYPICAL_ROW_BYTES) : null, firstId, contentHash);
+            try (RowPrefetcher<ScreenedRow> steps = new RowPrefetcher<>(RowReaders.open(file, in, options), screen::screen,
+                    file.getFileName().toString())) {
+                ScreenedRow step;
+                while ((step = steps.next()) != null) {
+                    apply(step, workspace, project, writer, batchId, report);
                 }
-                String problem = switch (row) {
-                    case ParsedRow.Rejected rejected -> rejected.reason();
-                    case ParsedRow.Good good -> importRow(workspace, project, writer, good, hashed, options, knownLabels,
-                            report);
-                };
-                if (problem != null) {
-                    report.reject(row.line(), problem);
-                    if (report.rejected() <= ImportReport.MAX_LISTED) {
-                        batches.addError(batchId, row.line(), problem);
-                    }
-                }
+                writer.finish();
+                in.transferTo(java.io.OutputStream.nullOutputStream()); // a reader that stopped early: digest the rest
             }
-            writer.finish();
-            in.transferTo(java.io.OutputStream.nullOutputStream()); // a reader that stopped early: digest the rest
             report.sha256(HexFormat.of().formatHex(fileDigest.digest()));
             batches.setSha256(batchId, report.sha256());
         } catch (IOException e) {
@@ -168,41 +144,41 @@ public final class Importer {
                 report.rejected(), report.duplicates(), report.tooShort()), null);
     }
 
-    /** Imports one good row; returns the reason when it must be rejected, null otherwise. */
-    private String importRow(Workspace workspace, Project project, ImportWriter writer, ParsedRow.Good row,
-            RowPrefetcher.HashedRow hashed, ImportOptions options, Set<String> knownLabels, ImportReport report)
-            throws java.sql.SQLException {
-        String text = row.text();
-        if (text.isBlank()) {
-            return "empty text";
+    /** Carries out one step the reader thread decided: the database work and the counting. */
+    private void apply(ScreenedRow step, Workspace workspace, Project project, ImportWriter writer, long batchId,
+            ImportReport report) throws java.sql.SQLException {
+        if (step instanceof ScreenedRow.CreateLabel(String name)) {
+            workspace.labels().add(project.id(), name);
+            report.createdLabel(name);
+            return;
         }
-        List<String> labels = row.labels();
-        if (labels.size() > 1 && project.taskType() == TaskType.SINGLE_LABEL) {
-            return "several labels " + labels + " for a single-label project";
+        report.countRead();
+        if (report.rowsRead() % PROGRESS_EVERY == 0) {
+            progress.accept(report.rowsRead());
         }
-        for (String label : labels) {
-            if (!knownLabels.contains(label)) {
-                if (!options.createLabels()) {
-                    report.unknownLabel(label);
-                    return "unknown label '" + label + "' (not in the project; import with --create-labels to add it)";
+        switch ((ScreenedRow.Row) step) {
+            case ScreenedRow.Insert insert -> {
+                writer.add(insert.text(), insert.row());
+                report.countImported(insert.row().labelsJson() != null);
+            }
+            case ScreenedRow.PossibleDuplicate possible -> {
+                if (writer.isDuplicate(possible)) {
+                    report.countDuplicate();
+                } else {
+                    report.countImported(possible.row().labelsJson() != null);
                 }
-                workspace.labels().add(project.id(), label);
-                knownLabels.add(label);
-                report.createdLabel(label);
+            }
+            case ScreenedRow.TooShort _ -> report.countTooShort();
+            case ScreenedRow.Rejected rejected -> {
+                if (rejected.unknownLabel() != null) {
+                    report.unknownLabel(rejected.unknownLabel());
+                }
+                report.reject(rejected.line(), rejected.reason());
+                if (report.rejected() <= ImportReport.MAX_LISTED) {
+                    workspace.importBatches().addError(batchId, rejected.line(), rejected.reason());
+                }
             }
         }
-        if (options.minTextLength() > 0 && text.codePointCount(0, text.length()) < options.minTextLength()) {
-            report.countTooShort();
-            return null;
-        }
-        long hash = hashed.contentHash();
-        if (options.dedupe() && writer.isDuplicate(text, hash)) {
-            report.countDuplicate();
-            return null;
-        }
-        writer.add(text, hashed.utf8(), hash, row.line(), row.metadataJson(), labels);
-        report.countImported(!labels.isEmpty());
-        return null;
     }
 
     private static String optionsJson(ImportOptions options) {

@@ -3,26 +3,53 @@ package kcwb.storage.io;
 /**
  * An open-addressing map from a content hash to the first item id that has it: 16 bytes a slot
  * instead of ~80 for a boxed HashMap entry, so a million-row import's dedupe map stays far inside
- * the 256 MB heap budget. Ids are positive; {@link #get} answers {@link #ABSENT} for a missing key.
+ * the 256 MB heap budget. Key and value share one array (key at 2i, value at 2i+1): a lookup in a
+ * map of millions touches one cache line, not two. Ids are positive; {@link #get} answers
+ * {@link #ABSENT} for a missing key.
  */
 final class LongLongHashMap {
     static final long ABSENT = -1L;
     private static final long EMPTY = 0L;
-    private long[] keys = new long[1 << 12];
-    private long[] values = new long[1 << 12];
+    private static final int MIN_SLOTS = 1 << 12;
+    private static final int MAX_PRESIZED_SLOTS = 1 << 22; // 64 MiB of arrays at most before real entries need more
+    private final int initialSlots;
+    /** Allocated on first use, by the thread that uses the map first (an import's reader thread). */
+    private long[] slots;
     private long zeroValue = ABSENT;
     private int size;
+
+    LongLongHashMap() {
+        this(0);
+    }
+
+    /**
+     * A map sized for {@code expectedEntries} without growing: growing a map of a million entries rehashes
+     * them all, a pause of ~0.1 s in the middle of an import.
+     */
+    LongLongHashMap(long expectedEntries) {
+        long slotsNeeded = Math.max(MIN_SLOTS, Long.highestOneBit(Math.max(1, expectedEntries * 2 - 1)) << 1);
+        initialSlots = (int) Math.min(MAX_PRESIZED_SLOTS, slotsNeeded);
+    }
+
+    private long[] slots() {
+        if (slots == null) {
+            slots = new long[2 * initialSlots];
+        }
+        return slots;
+    }
 
     long get(long key) {
         if (key == EMPTY) {
             return zeroValue;
         }
-        int mask = keys.length - 1;
+        long[] slots = slots();
+        int mask = slots.length / 2 - 1;
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-            if (keys[i] == key) {
-                return values[i];
+            long slotKey = slots[2 * i];
+            if (slotKey == key) {
+                return slots[2 * i + 1];
             }
-            if (keys[i] == EMPTY) {
+            if (slotKey == EMPTY) {
                 return ABSENT;
             }
         }
@@ -36,38 +63,37 @@ final class LongLongHashMap {
             }
             return;
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4L > slots().length) { // at most half of the slots in use
             grow();
         }
-        if (insert(keys, values, key, value)) {
+        if (insert(slots, key, value)) {
             size++;
         }
     }
 
-    private static boolean insert(long[] keys, long[] values, long key, long value) {
-        int mask = keys.length - 1;
+    private static boolean insert(long[] slots, long key, long value) {
+        int mask = slots.length / 2 - 1;
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-            if (keys[i] == key) {
+            long slotKey = slots[2 * i];
+            if (slotKey == key) {
                 return false;
             }
-            if (keys[i] == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
+            if (slotKey == EMPTY) {
+                slots[2 * i] = key;
+                slots[2 * i + 1] = value;
                 return true;
             }
         }
     }
 
     private void grow() {
-        long[] biggerKeys = new long[keys.length * 2];
-        long[] biggerValues = new long[keys.length * 2];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                insert(biggerKeys, biggerValues, keys[i], values[i]);
+        long[] bigger = new long[slots.length * 2];
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i] != EMPTY) {
+                insert(bigger, slots[i], slots[i + 1]);
             }
         }
-        keys = biggerKeys;
-        values = biggerValues;
+        slots = bigger;
     }
 
     private static int mix(long value) {

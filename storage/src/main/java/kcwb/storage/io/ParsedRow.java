@@ -6,10 +6,17 @@ import java.util.List;
 public sealed interface ParsedRow {
     long line();
 
-    /** A readable record: the text exactly as in the file, its label names (maybe empty), metadata JSON or null. */
-    record Good(long line, String text, List<String> labels, String metadataJson) implements ParsedRow {
+    /**
+     * A readable record: the text exactly as in the file, its label names (maybe empty), metadata JSON or null,
+     * and the text's UTF-8 bytes when the reader had them at hand (a slice of the line), else null.
+     */
+    record Good(long line, String text, List<String> labels, String metadataJson, byte[] textUtf8) implements ParsedRow {
         public Good {
             labels = List.copyOf(labels);
+        }
+
+        public Good(long line, String text, List<String> labels, String metadataJson) {
+            this(line, text, labels, metadataJson, null);
         }
     }
 

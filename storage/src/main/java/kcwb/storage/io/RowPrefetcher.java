@@ -1,97 +1,90 @@
 package kcwb.storage.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import kcwb.storage.item.ContentHash;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Reads, decodes, splits, encodes and hashes rows on a background thread while the importing thread writes
- * the previous ones into SQLite: on two or more cores the parser's CPU time overlaps the database's.
- * Rows come back in file order, in chunks, through a small bounded queue (a few thousand rows in
- * memory at most). A failure of the reader is rethrown to the caller of {@link #next} in order.
+ * Reads rows and turns them into import steps on a background thread while the importing thread writes the
+ * previous ones into SQLite: on two or more cores the parser's and the checks' CPU time overlaps the
+ * database's. Steps come back in file order, in chunks, through a small bounded queue (a few thousand rows
+ * in memory at most). A failure of the reader or of the stage is rethrown to the caller of {@link #next},
+ * after the steps before it.
+ *
+ * @param <T> what {@code stage} makes of a row (it may emit any number of steps per row)
  */
-final class RowPrefetcher implements AutoCloseable {
-    /**
-     * A row and, for a good row, its text's UTF-8 bytes and their {@link ContentHash} (null and 0 for a rejected
-     * row): encoded once, here, for both the hash and the database.
-     */
-    record HashedRow(ParsedRow row, long contentHash, byte[] utf8) {}
-
+final class RowPrefetcher<T> implements AutoCloseable {
     private static final int CHUNK = 1_024;
-    private static final Chunk END = new Chunk(List.of(), null);
     private final RowReader reader;
-    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
+    private final BiConsumer<ParsedRow, Consumer<T>> stage;
+    private final BlockingQueue<Chunk<T>> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
-    private List<HashedRow> current = List.of();
+    private List<T> current = List.of();
     private int position;
     private boolean finished;
+    private Throwable failure;
+    /** The reader thread's chunk being filled. */
+    private List<T> buffer = new ArrayList<>(CHUNK + 16);
 
-    /** A run of rows, or the failure that ended reading. */
-    private record Chunk(List<HashedRow> rows, Throwable failure) {}
+    /** A run of steps; the last chunk says whether reading ended normally ({@code end}) or with {@code failure}. */
+    private record Chunk<T>(List<T> steps, boolean end, Throwable failure) {}
 
-    RowPrefetcher(RowReader reader, String name) {
+    RowPrefetcher(RowReader reader, BiConsumer<ParsedRow, Consumer<T>> stage, String name) {
         this.reader = reader;
+        this.stage = stage;
         this.thread = new Thread(this::readAll, "kcwb-import-reader " + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** The next row in file order, or null at the end of the file. */
-    HashedRow next() throws IOException {
+    /** The next step in file order, or null at the end of the file. */
+    T next() throws IOException {
         while (position == current.size()) {
+            if (failure != null) {
+                Throwable thrown = failure;
+                failure = null;
+                rethrow(thrown);
+            }
             if (finished) {
                 return null;
             }
-            Chunk chunk = take();
-            if (chunk.failure() != null) {
-                finished = true;
-                rethrow(chunk.failure());
-            }
-            if (chunk == END) {
-                finished = true;
-                return null;
-            }
-            current = chunk.rows();
+            Chunk<T> chunk = take();
+            current = chunk.steps();
             position = 0;
+            finished = chunk.end() || chunk.failure() != null;
+            failure = chunk.failure();
         }
         return current.get(position++);
     }
 
+    /** Runs on the reader thread. */
     private void readAll() {
-        List<HashedRow> chunk = new ArrayList<>(CHUNK);
         try {
             ParsedRow row;
             while ((row = reader.next()) != null) {
-                if (row instanceof ParsedRow.Good good) {
-                    byte[] utf8 = good.text().getBytes(StandardCharsets.UTF_8);
-                    chunk.add(new HashedRow(row, ContentHash.ofUtf8(utf8), utf8));
-                } else {
-                    chunk.add(new HashedRow(row, 0L, null));
-                }
-                if (chunk.size() == CHUNK) {
-                    queue.put(new Chunk(chunk, null));
-                    chunk = new ArrayList<>(CHUNK);
+                stage.accept(row, buffer::add);
+                if (buffer.size() >= CHUNK) {
+                    queue.put(new Chunk<>(buffer, false, null));
+                    buffer = new ArrayList<>(CHUNK + 16);
                 }
             }
-            queue.put(new Chunk(chunk, null));
-            queue.put(END);
+            queue.put(new Chunk<>(buffer, true, null));
         } catch (InterruptedException e) {
             // closed by the consumer: stop reading
         } catch (IOException | RuntimeException | Error e) {
             try {
-                queue.put(new Chunk(chunk, null)); // the rows before the failure still count
-                queue.put(new Chunk(List.of(), e));
+                queue.put(new Chunk<>(buffer, false, e)); // the steps before the failure still count
             } catch (InterruptedException closed) {
                 // the consumer is gone; nobody needs the failure
             }
         }
     }
 
-    private Chunk take() throws IOException {
+    private Chunk<T> take() throws IOException {
         try {
             return queue.take();
         } catch (InterruptedException e) {

@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
  * instead of being replaced or buffered whole. Memory stays bounded by the line limit.
  */
 final class Utf8LineReader implements Closeable {
-    /** A physical line: its 1-based number and text, or the reason it could not be read. */
-    record Line(long number, String text, String error) {
+    /**
+     * A physical line: its 1-based number, its text and the UTF-8 bytes it was decoded from (without the line
+     * end), or the reason it could not be read (text and bytes null).
+     */
+    record Line(long number, String text, String error, byte[] utf8) {
         boolean ok() {
             return error == null;
         }
@@ -77,7 +80,7 @@ final class Utf8LineReader implements Closeable {
             }
         }
         if (tooLong) {
-            return new Line(lineNumber, null, "line longer than the limit of " + maxLineBytes + " bytes");
+            return new Line(lineNumber, null, "line longer than the limit of " + maxLineBytes + " bytes", null);
         }
         if (length > 0 && buffer[length - 1] == '\r') {
             length--;
@@ -119,23 +122,21 @@ final class Utf8LineReader implements Closeable {
         return lineNumber;
     }
 
+    /**
+     * Decodes with the JDK's String decoder (far faster than a CharsetDecoder), which replaces malformed input
+     * with U+FFFD: a line without U+FFFD was valid; one with it is checked strictly, since U+FFFD may also be
+     * in the file, correctly encoded.
+     */
     private Line decode(int length) {
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            if (buffer[i] < 0) {
-                ascii = false;
-                break;
+        String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(buffer, 0, length));
+            } catch (CharacterCodingException e) {
+                return new Line(lineNumber, null, "invalid UTF-8 at byte " + (firstInvalidByte(length) + 1) + " of the line", null);
             }
         }
-        if (ascii) {
-            return new Line(lineNumber, new String(buffer, 0, length, StandardCharsets.ISO_8859_1), null);
-        }
-        try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buffer, 0, length));
-            return new Line(lineNumber, chars.toString(), null);
-        } catch (CharacterCodingException e) {
-            return new Line(lineNumber, null, "invalid UTF-8 at byte " + (firstInvalidByte(length) + 1) + " of the line");
-        }
+        return new Line(lineNumber, text, null, java.util.Arrays.copyOf(buffer, length));
     }
 
     private int firstInvalidByte(int length) {

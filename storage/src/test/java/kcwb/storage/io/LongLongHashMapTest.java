@@ -8,9 +8,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LongLongHashMapTest {
-    @Test
-    void agreesWithHashMapIncludingZeroGrowthAndFirstValueWins() {
-        LongLongHashMap map = new LongLongHashMap();
+    @org.junit.jupiter.params.ParameterizedTest(name = "sized for {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 1_000, 60_000, 100_000_000})
+    void agreesWithHashMapIncludingZeroGrowthAndFirstValueWins(long expectedEntries) {
+        LongLongHashMap map = new LongLongHashMap(expectedEntries);
         Map<Long, Long> reference = new HashMap<>();
         Random random = new Random(1);
         for (int i = 1; i <= 50_000; i++) {

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kcwb.storage.item.ContentHash;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,18 +44,26 @@ class RowPrefetcherTest {
         }
     }
 
+    /** Passes every row on, and a marker before each good row whose line is a multiple of 3 (a stage may emit several steps). */
+    private static void markEveryThird(ParsedRow row, Consumer<String> out) {
+        if (row instanceof ParsedRow.Good && row.line() % 3 == 0) {
+            out.accept("marker " + row.line());
+        }
+        out.accept((row instanceof ParsedRow.Good ? "good " : "rejected ") + row.line());
+    }
+
+    private static final BiConsumer<ParsedRow, Consumer<ParsedRow>> AS_IS = (row, out) -> out.accept(row);
+
     @Test
-    void rowsComeBackInFileOrderWithTheirHashes() throws IOException {
+    void stepsComeBackInFileOrderWithEverythingTheStageEmitted() throws IOException {
         CountingReader reader = new CountingReader(5_000, null);
-        try (RowPrefetcher prefetcher = new RowPrefetcher(reader, "test")) {
+        try (RowPrefetcher<String> prefetcher = new RowPrefetcher<>(reader, RowPrefetcherTest::markEveryThird, "test")) {
             for (int line = 1; line <= 5_000; line++) {
-                RowPrefetcher.HashedRow row = prefetcher.next();
-                assertEquals(line, row.row().line());
-                if (row.row() instanceof ParsedRow.Good good) {
-                    assertEquals(ContentHash.of(good.text()), row.contentHash());
-                    org.junit.jupiter.api.Assertions.assertArrayEquals(
-                            good.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), row.utf8());
+                boolean good = line % 5 != 0;
+                if (good && line % 3 == 0) {
+                    assertEquals("marker " + line, prefetcher.next());
                 }
+                assertEquals((good ? "good " : "rejected ") + line, prefetcher.next());
             }
             assertNull(prefetcher.next());
             assertNull(prefetcher.next());
@@ -63,10 +72,28 @@ class RowPrefetcherTest {
     }
 
     @Test
+    void aFailureOfTheStageReachesTheCallerAfterTheStepsBeforeIt() throws IOException {
+        BiConsumer<ParsedRow, Consumer<ParsedRow>> failAt2500 = (row, out) -> {
+            if (row.line() == 2_500) {
+                throw new IllegalStateException("stage broke");
+            }
+            out.accept(row);
+        };
+        try (RowPrefetcher<ParsedRow> prefetcher = new RowPrefetcher<>(new CountingReader(3_000, null), failAt2500, "test")) {
+            for (int line = 1; line < 2_500; line++) {
+                assertEquals(line, prefetcher.next().line());
+            }
+            assertEquals("stage broke", assertThrows(IllegalStateException.class, prefetcher::next).getMessage());
+            assertNull(prefetcher.next());
+        }
+    }
+
+    @Test
     void aReadFailureReachesTheCallerAfterTheRowsBeforeIt() throws IOException {
-        try (RowPrefetcher prefetcher = new RowPrefetcher(new CountingReader(3_000, new IOException("disk gone")), "test")) {
+        try (RowPrefetcher<ParsedRow> prefetcher = new RowPrefetcher<>(new CountingReader(3_000, new IOException("disk gone")),
+                AS_IS, "test")) {
             for (int line = 1; line <= 3_000; line++) {
-                assertEquals(line, prefetcher.next().row().line());
+                assertEquals(line, prefetcher.next().line());
             }
             assertEquals("disk gone", assertThrows(IOException.class, prefetcher::next).getMessage());
         }
@@ -76,8 +103,8 @@ class RowPrefetcherTest {
     @Timeout(10)
     void closingMidFileStopsTheReaderAndClosesTheFile() throws IOException {
         CountingReader reader = new CountingReader(1_000_000, null);
-        RowPrefetcher prefetcher = new RowPrefetcher(reader, "test");
-        assertEquals(1, prefetcher.next().row().line());
+        RowPrefetcher<ParsedRow> prefetcher = new RowPrefetcher<>(reader, AS_IS, "test");
+        assertEquals(1, prefetcher.next().line());
         prefetcher.close();
         assertTrue(reader.closed.get());
     }
