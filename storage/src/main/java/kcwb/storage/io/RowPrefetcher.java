@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  */
 final class RowPrefetcher<T> implements AutoCloseable {
     private static final int CHUNK = 1_024;
+    /**
+     * The first chunks are small (64, 128, ... steps) so the importing thread starts writing, and warming up,
+     * while this thread is still slow (interpreted, not yet compiled); then {@value #CHUNK} steps a chunk.
+     */
+    private static final int FIRST_CHUNK = 64;
+    private int chunkSize = FIRST_CHUNK;
     private final RowReader reader;
     private final BiConsumer<ParsedRow, Consumer<T>> stage;
     private final BlockingQueue<Chunk<T>> queue = new ArrayBlockingQueue<>(4);
@@ -67,9 +73,10 @@ final class RowPrefetcher<T> implements AutoCloseable {
             ParsedRow row;
             while ((row = reader.next()) != null) {
                 stage.accept(row, buffer::add);
-                if (buffer.size() >= CHUNK) {
+                if (buffer.size() >= chunkSize) {
                     queue.put(new Chunk<>(buffer, false, null));
-                    buffer = new ArrayList<>(CHUNK + 16);
+                    chunkSize = Math.min(CHUNK, chunkSize * 2);
+                    buffer = new ArrayList<>(chunkSize + 16);
                 }
             }
             queue.put(new Chunk<>(buffer, true, null));
