@@ -33,8 +33,9 @@ import kcwb.app.service.evaluate.LabelOutcome;
 
 /**
  * The evaluate screen: model + split chooser with Evaluate/Cancel and progress; the headline metrics with deltas;
- * the confusion matrix heatmap beside the per-class table (multi-label: the 2×2 matrix of the label chosen in it); below, the errors (most confident first) and the
- * clicked cell's items, each openable in the labeling view ("Fix label", double-click, Enter). Binding only.
+ * the confusion matrix heatmap beside the per-class table (multi-label: the 2×2 matrix of the label chosen in it);
+ * below, the errors (most confident first) and the clicked cell's items, each openable in the labeling view
+ * ("Fix label", double-click, Enter). Binding only.
  */
 public final class EvaluateView {
     private final EvaluateViewModel viewModel;
