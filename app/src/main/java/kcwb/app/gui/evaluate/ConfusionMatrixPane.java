@@ -50,7 +50,7 @@ final class ConfusionMatrixPane {
         return grid;
     }
 
-    private static Label header(String text) {
+    static Label header(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("confusion-header");
         label.setMaxWidth(140);
@@ -62,19 +62,32 @@ final class ConfusionMatrixPane {
     private static StackPane cell(I18n i18n, List<String> labels, int gold, int predicted, long count, long rowTotal,
             CellHandler onCell) {
         double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
+        return heatCell("evaluate-cell-" + gold + "-" + predicted, gold == predicted, count, share,
+                i18n.get("evaluate.matrix.cell", labels.get(gold), labels.get(predicted), count, percent(share)),
+                () -> onCell.clicked(gold, predicted));
+    }
+
+    /**
+     * One heatmap cell (also the multi-label 2×2's): the count, coloured by {@code share} of its row, blue when
+     * {@code right}, red when not; {@code onClick} runs on a click.
+     */
+    static StackPane heatCell(String id, boolean right, long count, double share, String tooltip, Runnable onClick) {
         Label text = new Label(Long.toString(count));
         text.getStyleClass().add("confusion-count");
         StackPane cell = new StackPane(text);
-        cell.setId("evaluate-cell-" + gold + "-" + predicted);
-        cell.getStyleClass().addAll("confusion-cell", gold == predicted ? "confusion-diagonal" : "confusion-off");
+        cell.setId(id);
+        cell.getStyleClass().addAll("confusion-cell", right ? "confusion-diagonal" : "confusion-off");
         cell.setMinSize(64, 44);
         cell.setPrefSize(72, 44);
-        cell.setStyle("-fx-background-color: " + colour(share, gold == predicted) + ";");
+        cell.setStyle("-fx-background-color: " + colour(share, right) + ";");
         text.setStyle("-fx-text-fill: " + (share > 0.55 ? "white" : "#1f2328") + ";");
-        Tooltip.install(cell, new Tooltip(i18n.get("evaluate.matrix.cell", labels.get(gold), labels.get(predicted), count,
-                String.format(Locale.ROOT, "%.1f", share * 100))));
-        cell.setOnMouseClicked(event -> onCell.clicked(gold, predicted));
+        Tooltip.install(cell, new Tooltip(tooltip));
+        cell.setOnMouseClicked(event -> onClick.run());
         return cell;
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f", share * 100);
     }
 
     /** White to blue on the diagonal (right), white to red off it (errors), by the row share. */

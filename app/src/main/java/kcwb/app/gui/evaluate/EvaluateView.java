@@ -28,11 +28,14 @@ import kcwb.app.gui.common.I18n;
 import kcwb.app.service.evaluate.EvaluationService;
 import kcwb.app.service.evaluate.EvaluationSplit;
 import kcwb.app.service.evaluate.ItemResult;
+import kcwb.app.service.evaluate.LabelConfusion;
+import kcwb.app.service.evaluate.LabelOutcome;
 
 /**
  * The evaluate screen: model + split chooser with Evaluate/Cancel and progress; the headline metrics with deltas;
- * the confusion matrix heatmap beside the per-class table; below, the errors (most confident first) and the
- * clicked cell's items, each openable in the labeling view ("Fix label", double-click, Enter). Binding only.
+ * the confusion matrix heatmap beside the per-class table (multi-label: the 2×2 matrix of the label chosen in it);
+ * below, the errors (most confident first) and the clicked cell's items, each openable in the labeling view
+ * ("Fix label", double-click, Enter). Binding only.
  */
 public final class EvaluateView {
     private final EvaluateViewModel viewModel;
@@ -43,6 +46,7 @@ public final class EvaluateView {
     private final TabPane lists = new TabPane();
     private final Tab errorsTab = new Tab();
     private final Tab cellTab = new Tab();
+    private TableView<EvaluateViewModel.ClassRow> classes;
 
     public EvaluateView(EvaluateViewModel viewModel) {
         this.viewModel = viewModel;
@@ -56,7 +60,12 @@ public final class EvaluateView {
         previous.getStyleClass().add("text-muted");
         matrixBox.setId("evaluate-matrix-box");
         matrixBox.setPadding(new Insets(4));
-        TableView<EvaluateViewModel.ClassRow> classes = ClassScoresTable.build(i18n, viewModel.classRows());
+        classes = ClassScoresTable.build(i18n, viewModel.classRows());
+        classes.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                viewModel.selectLabel(row.label());
+            }
+        });
         ScrollPane matrixScroll = new ScrollPane(matrixBox);
         matrixScroll.setFitToWidth(true);
         SplitPane middle = new SplitPane(matrixScroll, classes);
@@ -90,7 +99,16 @@ public final class EvaluateView {
         VBox root = new VBox(10, toolbar(), summary, previous, body);
         root.setPadding(new Insets(16));
         viewModel.outcomeProperty().addListener((obs, old, outcome) -> show(outcome));
-        viewModel.selectedCellProperty().addListener((obs, old, cell) -> showCell(cell));
+        viewModel.selectedCellProperty().addListener((obs, old, cell) ->
+                showCell(cell == null ? null : "evaluate-cell-" + cell.gold() + "-" + cell.predicted()));
+        viewModel.labelConfusionProperty().addListener((obs, old, confusion) -> {
+            var shown = viewModel.outcomeProperty().get();
+            if (shown != null && shown.evaluation().multiLabel()) {
+                showLabelMatrix(confusion);
+            }
+        });
+        viewModel.selectedLabelCellProperty().addListener((obs, old, cell) ->
+                showCell(cell == null ? null : "evaluate-label-cell-" + LabelConfusionPane.cssName(cell)));
         viewModel.misclassified().addListener((javafx.collections.ListChangeListener<ItemResult>) change -> titleTabs());
         viewModel.cellItems().addListener((javafx.collections.ListChangeListener<ItemResult>) change -> titleTabs());
         show(viewModel.outcomeProperty().get());
@@ -166,6 +184,7 @@ public final class EvaluateView {
 
     private void show(EvaluationService.Outcome outcome) {
         matrixBox.getChildren().clear();
+        classes.getSelectionModel().clearSelection();
         if (outcome == null) {
             summary.setText(i18n.get("evaluate.none"));
             previous.setText("");
@@ -176,9 +195,7 @@ public final class EvaluateView {
         previous.setText(EvaluateFormat.previous(i18n, outcome));
         var evaluation = outcome.evaluation();
         if (evaluation.multiLabel()) {
-            Label note = new Label(i18n.get("evaluate.matrix.multiLabel"));
-            note.setWrapText(true);
-            matrixBox.getChildren().add(note);
+            showLabelMatrix(null);
         } else {
             Label title = new Label(i18n.get("evaluate.matrix.title"));
             title.getStyleClass().add("text-bold");
@@ -189,10 +206,28 @@ public final class EvaluateView {
         lists.getSelectionModel().select(errorsTab);
     }
 
-    private void showCell(EvaluateViewModel.Cell cell) {
+    /** Multi-label: the chosen label's 2×2 matrix, or (none chosen) how to get one. */
+    private void showLabelMatrix(LabelConfusion confusion) {
+        Label title = new Label(confusion == null ? i18n.get("evaluate.labelMatrix.prompt")
+                : i18n.get("evaluate.labelMatrix.title", confusion.label(), confusion.total()));
+        title.getStyleClass().add("text-bold");
+        title.setWrapText(true);
+        Label note = new Label(i18n.get("evaluate.labelMatrix.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        matrixBox.getChildren().setAll(title);
+        if (confusion != null) {
+            matrixBox.getChildren().add(LabelConfusionPane.build(i18n, confusion, viewModel::selectLabelCell));
+        }
+        matrixBox.getChildren().add(note);
+        titleTabs();
+    }
+
+    /** Outlines the clicked heatmap cell (by node id; null: none) and shows its comments. */
+    private void showCell(String cellId) {
         matrixBox.lookupAll(".confusion-cell").forEach(node -> ((Region) node).setBorder(null));
-        if (cell != null) {
-            Region selected = (Region) matrixBox.lookup("#evaluate-cell-" + cell.gold() + "-" + cell.predicted());
+        if (cellId != null) {
+            Region selected = (Region) matrixBox.lookup("#" + cellId);
             if (selected != null) {
                 selected.setBorder(new Border(new BorderStroke(Color.web("#f0a500"), BorderStrokeStyle.SOLID, null,
                         new BorderWidths(3))));
@@ -206,6 +241,14 @@ public final class EvaluateView {
         errorsTab.setText(i18n.get("evaluate.errors", viewModel.misclassified().size()));
         EvaluateViewModel.Cell cell = viewModel.selectedCellProperty().get();
         var outcome = viewModel.outcomeProperty().get();
+        LabelConfusion label = viewModel.labelConfusionProperty().get();
+        LabelOutcome labelCell = viewModel.selectedLabelCellProperty().get();
+        if (label != null) {
+            cellTab.setText(labelCell == null ? i18n.get("evaluate.labelMatrix.cellNone", label.label())
+                    : i18n.get("evaluate.labelMatrix.cellTab", label.label(), i18n.get(LabelConfusionPane.outcomeKey(labelCell)),
+                            viewModel.cellItems().size()));
+            return;
+        }
         cellTab.setText(cell == null || outcome == null ? i18n.get("evaluate.cell.none")
                 : i18n.get("evaluate.cell", outcome.evaluation().labels().get(cell.gold()),
                         outcome.evaluation().labels().get(cell.predicted()), viewModel.cellItems().size()));

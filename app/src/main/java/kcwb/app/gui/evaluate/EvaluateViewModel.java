@@ -26,13 +26,16 @@ import kcwb.app.service.evaluate.EvaluationProgress;
 import kcwb.app.service.evaluate.EvaluationService;
 import kcwb.app.service.evaluate.EvaluationSplit;
 import kcwb.app.service.evaluate.ItemResult;
+import kcwb.app.service.evaluate.LabelConfusion;
+import kcwb.app.service.evaluate.LabelOutcome;
 import kcwb.storage.project.Project;
 import kcwb.storage.workspace.Workspace;
 
 /**
  * The evaluate screen's state: which model (a checkpoint of the project's runs, best preselected, or any folder)
  * on which split; the outcome with its deltas against the previous evaluation; the items of the clicked
- * confusion-matrix cell; the errors, most confident first. "Fix label" hands an item id to the labeling view.
+ * confusion-matrix cell (multi-label: the chosen label's 2×2 matrix and its clicked cell); the errors, most
+ * confident first. "Fix label" hands an item id to the labeling view.
  */
 public final class EvaluateViewModel {
     /** A model folder to evaluate, as the chooser shows it; {@code folder}: chosen by hand, not a run's checkpoint. */
@@ -64,6 +67,8 @@ public final class EvaluateViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<EvaluationService.Outcome> outcome = new SimpleObjectProperty<>();
     private final ObjectProperty<Cell> selectedCell = new SimpleObjectProperty<>();
+    private final ObjectProperty<LabelConfusion> labelConfusion = new SimpleObjectProperty<>();
+    private final ObjectProperty<LabelOutcome> selectedLabelCell = new SimpleObjectProperty<>();
     private final ObservableList<ItemResult> cellItems = FXCollections.observableArrayList();
     private final ObservableList<ItemResult> misclassified = FXCollections.observableArrayList();
     private final ObservableList<ClassRow> classRows = FXCollections.observableArrayList();
@@ -201,8 +206,7 @@ public final class EvaluateViewModel {
     }
 
     private void show(EvaluationService.Outcome result) {
-        selectedCell.set(null);
-        cellItems.clear();
+        clearCell();
         outcome.set(result);
         misclassified.setAll(result.evaluation().misclassified());
         var deltas = result.deltas();
@@ -212,8 +216,7 @@ public final class EvaluateViewModel {
 
     private void clearResult() {
         outcome.set(null);
-        selectedCell.set(null);
-        cellItems.clear();
+        clearCell();
         misclassified.clear();
         classRows.clear();
     }
@@ -226,6 +229,34 @@ public final class EvaluateViewModel {
         }
         selectedCell.set(new Cell(gold, predicted));
         cellItems.setAll(result.evaluation().cell(gold, predicted));
+    }
+
+    /** Multi-label: shows {@code label}'s 2×2 matrix (no cell chosen yet); null or a single-label result: none. */
+    public void selectLabel(String label) {
+        EvaluationService.Outcome result = outcome.get();
+        if (result == null || !result.evaluation().multiLabel() || !result.evaluation().labels().contains(label)) {
+            return;
+        }
+        clearCell();
+        labelConfusion.set(result.evaluation().labelConfusion(label));
+    }
+
+    /** Multi-label: lists the items of one cell of the shown label's 2×2 matrix (e.g. those it missed). */
+    public void selectLabelCell(LabelOutcome cell) {
+        EvaluationService.Outcome result = outcome.get();
+        LabelConfusion shown = labelConfusion.get();
+        if (result == null || shown == null) {
+            return;
+        }
+        selectedLabelCell.set(cell);
+        cellItems.setAll(result.evaluation().labelCell(shown.label(), cell));
+    }
+
+    private void clearCell() {
+        selectedCell.set(null);
+        labelConfusion.set(null);
+        selectedLabelCell.set(null);
+        cellItems.clear();
     }
 
     /** The error→relabel loop: show the item in the labeling view. */
@@ -253,6 +284,8 @@ public final class EvaluateViewModel {
     public StringProperty messageProperty() { return message; }
     public ObjectProperty<EvaluationService.Outcome> outcomeProperty() { return outcome; }
     public ObjectProperty<Cell> selectedCellProperty() { return selectedCell; }
+    public ObjectProperty<LabelConfusion> labelConfusionProperty() { return labelConfusion; }
+    public ObjectProperty<LabelOutcome> selectedLabelCellProperty() { return selectedLabelCell; }
     public ObservableList<ItemResult> cellItems() { return cellItems; }
     public ObservableList<ItemResult> misclassified() { return misclassified; }
     public ObservableList<ClassRow> classRows() { return classRows; }

@@ -30,6 +30,20 @@ public record ItemEvaluation(Path model, EvaluationSplit split, List<String> lab
         return items.stream().filter(r -> r.gold().equals(List.of(g)) && r.predicted().equals(List.of(p))).toList();
     }
 
+    /** Multi-label: the 2×2 counts of {@code label} over every evaluated item. */
+    public LabelConfusion labelConfusion(String label) {
+        long[] counts = new long[LabelOutcome.values().length];
+        items.forEach(r -> counts[LabelOutcome.of(r, label).ordinal()]++);
+        return new LabelConfusion(label, counts[LabelOutcome.TRUE_POSITIVE.ordinal()],
+                counts[LabelOutcome.FALSE_NEGATIVE.ordinal()], counts[LabelOutcome.FALSE_POSITIVE.ordinal()],
+                counts[LabelOutcome.TRUE_NEGATIVE.ordinal()]);
+    }
+
+    /** Multi-label: the items in one cell of {@code label}'s 2×2 matrix (missed, wrongly flagged, ...), by id. */
+    public List<ItemResult> labelCell(String label, LabelOutcome outcome) {
+        return items.stream().filter(r -> LabelOutcome.of(r, label) == outcome).toList();
+    }
+
     /** The wrong predictions, most confident first (the errors most worth a second look); ties by item id. */
     public List<ItemResult> misclassified() {
         return items.stream().filter(r -> !r.correct())

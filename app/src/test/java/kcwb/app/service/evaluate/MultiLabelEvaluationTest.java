@@ -17,7 +17,10 @@ import kcwb.training.train.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A REAL tiny multi-label model: per-label scores and errors (rows with any label wrong), no confusion matrix. */
+/**
+ * A REAL tiny multi-label model: per-label scores, errors (rows with any label wrong) and one 2×2 matrix per label
+ * instead of a single confusion matrix.
+ */
 class MultiLabelEvaluationTest {
     @TempDir
     Path dir;
@@ -55,6 +58,18 @@ class MultiLabelEvaluationTest {
             assertEquals(Math.round((1 - ours.subsetAccuracy()) * evaluation.items().size()), errors.size());
             for (int i = 1; i < errors.size(); i++) {
                 assertTrue(errors.get(i - 1).confidence() >= errors.get(i).confidence(), "sorted at " + i);
+            }
+
+            for (var scores : ours.perClass()) { // each label's 2×2 agrees with the metrics' own per-label counts
+                LabelConfusion c = evaluation.labelConfusion(scores.label());
+                assertEquals(evaluation.items().size(), c.total());
+                assertEquals(scores.support(), c.truePositives() + c.falseNegatives(), scores.label());
+                double precision = c.truePositives() + c.falsePositives() == 0 ? 0
+                        : (double) c.truePositives() / (c.truePositives() + c.falsePositives());
+                assertEquals(scores.precision(), precision, 1e-12, scores.label());
+                for (LabelOutcome outcome : LabelOutcome.values()) {
+                    assertEquals(c.count(outcome), evaluation.labelCell(scores.label(), outcome).size());
+                }
             }
         }
     }
