@@ -63,9 +63,10 @@ public final class ScreenshotTour {
         WorkspaceSession session = new WorkspaceSession();
         session.openOrInit(demo, DemoWorkspace::fill);
         labelSomeAsMinji(session);
-        kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run")); // the review view's queue
         kcwb.app.gui.runs.DemoRuns.train(demo, config.resolve("runs")); // real runs for the runs view to list and compare
-        trainEvaluateDemo(demo, config.resolve("runs").resolve("demo-tiny")); // the newest run: the evaluate view's
+        trainEvaluateDemo(demo, config.resolve("runs").resolve("demo-tiny")); // the newest run: evaluate and review preselect it
+        // the review view's queue: predictions of the run the review view preselects (demo-tiny), not of a run of its own
+        kcwb.app.gui.review.ReviewDemo.prepare(session, config.resolve("review-run"));
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         List<WorkbenchView> views = WorkbenchViews.standard();
