@@ -13,6 +13,7 @@ import java.util.Map;
 import kcwb.training.checkpoint.HfFolder;
 import kcwb.training.checkpoint.LoadReport;
 import kcwb.training.model.ElectraForSequenceClassification;
+import kcwb.training.model.NoGrad;
 import kcwb.training.provenance.DatasetHash;
 import kcwb.training.provenance.DatasetProvenance;
 import kcwb.training.provenance.EnvironmentProvenance;
@@ -91,8 +92,8 @@ public final class FineTuneJob implements AutoCloseable {
 
     /** Eval-mode logits of raw texts with the model as it is now (after {@link #run}: the last step's weights). */
     public float[][] logits(List<String> texts) {
-        return ModelLogits.compute(loaded.model(), pipeline, request.config().maxLength(), request.labels().size(),
-                request.problemType(), texts, manager);
+        return NoGrad.call(() -> ModelLogits.compute(loaded.model(), pipeline, request.config().maxLength(),
+                request.labels().size(), request.problemType(), texts, manager));
     }
 
     /** Trains from the base model's weights. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kcwb.training.eval.Evaluation;
 import kcwb.training.model.HfModule;
+import kcwb.training.model.NoGrad;
 
 /**
  * Fine-tunes an {@link HfModule} like HF Trainer (our own loop, not DJL's Trainer, whose clipping differs):
@@ -97,7 +98,11 @@ public final class FineTuner {
     private TrainingSummary execute(TrainingState state, Path resumeDir) {
         DataValidation.check(in.train, "train", in.labels.size(), in.config.problemType());
         DataValidation.check(in.dev, "dev", in.labels.size(), in.config.problemType());
-        TorchGradMode.offForThisThread(); // a run may be on any thread (the GUI's training thread)
+        // a run may be on any thread (the GUI's training thread); the steps' gradient collectors record gradients
+        return NoGrad.call(() -> executeWithoutGrad(state, resumeDir));
+    }
+
+    private TrainingSummary executeWithoutGrad(TrainingState state, Path resumeDir) {
         Device device = in.model.namedParameters().firstEntry().getValue().getArray().getDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             checkOutputWidth(manager);

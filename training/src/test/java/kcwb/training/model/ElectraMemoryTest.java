@@ -9,13 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import kcwb.training.testsupport.NativeMemory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ElectraMemoryTest {
     @Test
-    void repeatedForwardBackwardKeepsNativeMemoryFlat() throws IOException {
+    void repeatedForwardBackwardKeepsNativeMemoryFlat() {
         try (NDManager manager = NDManager.newBaseManager()) {
             var model = ElectraForSequenceClassification.create(
                     ElectraConfig.tiny().withLabels(java.util.List.of("a", "b", "c"), null), manager, 5);
@@ -35,27 +29,23 @@ class ElectraMemoryTest {
             // Under load the pools may take longer to settle, so sample after every 50 steps until the last three
             // samples (100 steps) lie within the bound, for up to maxRounds rounds: a leak never settles.
             int maxRounds = Integer.getInteger("kcwb.memory.rounds", 8);
-            List<Long> rss = new ArrayList<>();
-            while (rss.size() < 3 || (spanOfLastThree(rss) >= SETTLED_KB && rss.size() < maxRounds)) {
+            NativeMemory memory = new NativeMemory(3, SETTLED_KB);
+            int rounds = 0;
+            while (rounds < 3 || (!memory.settled() && rounds < maxRounds)) {
                 runSteps(model, store, manager, 50);
-                rss.add(rssKb());
-                System.out.printf("after %d more steps: native RSS %d KiB%n", rss.size() * 50, rss.getLast());
+                rounds++;
+                System.out.printf("after %d more steps: native RSS %d KiB%n", rounds * 50, memory.sample());
             }
-            long growthKb = spanOfLastThree(rss);
+            long growthKb = memory.lastWindowSpanKb();
             System.out.printf("%d forward+backward steps: managed arrays %d -> %d, native RSS spread over the last 100"
-                    + " steps %d KiB%n", 100 + rss.size() * 50, arraysBefore, manager.getManagedArrays().size(), growthKb);
+                    + " steps %d KiB%n", 100 + rounds * 50, arraysBefore, manager.getManagedArrays().size(), growthKb);
             assertEquals(arraysBefore, manager.getManagedArrays().size());
-            assertTrue(growthKb < SETTLED_KB, "native RSS still moving by " + growthKb + " KiB per 100 steps after "
-                    + rss.size() * 50 + " steps: " + rss);
+            assertTrue(memory.settled(), "native RSS still moving by " + growthKb + " KiB per 100 steps after "
+                    + rounds * 50 + " steps: " + memory.samplesKb());
         }
     }
 
     private static final long SETTLED_KB = 8_000;
-
-    private static long spanOfLastThree(List<Long> rss) {
-        List<Long> last = rss.subList(rss.size() - 3, rss.size());
-        return java.util.Collections.max(last) - java.util.Collections.min(last);
-    }
 
     private static void runSteps(ElectraHeadModel model, ParameterStore store, NDManager manager, int steps) {
         for (int step = 0; step < steps; step++) {
@@ -67,19 +57,5 @@ class ElectraMemoryTest {
                 collector.backward(model.loss(logits, labels));
             }
         }
-    }
-
-    /** Resident memory outside the Java heap and metaspace (which grow and shrink with the GC, not with leaks). */
-    private static long rssKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return 0;
-        }
-        System.gc();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long javaKb = (memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted())
-                / 1024;
-        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0) - javaKb;
     }
 }

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kcwb.training.testsupport.NativeMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Repeated steps keep native memory flat: no NDArray outlives its step (the count of live arrays under
- * DJL's system manager is the same at every logged step) and RSS, sampled right after a full GC (else the
- * Java heap's growth with garbage hides or fakes a native trend), stays flat after warm-up.
+ * DJL's system manager is the same at every logged step) and native memory ({@link NativeMemory}: RSS minus the
+ * JVM's committed memory, right after a full GC) stays flat after warm-up.
  * {@code -Dkcwb.memory.steps=10000} runs the issue's long version.
  */
 class NativeMemoryTest {
@@ -40,15 +40,14 @@ class NativeMemoryTest {
                     .addListener(e -> {
                         if (e instanceof TrainingEvent.Step) {
                             liveArrays.add(system.getManagedArrays().size());
-                            System.gc();
-                            rss.add(residentKb());
+                            rss.add(NativeMemory.nativeKbAfterGc());
                         }
                     }).build();
             summary = tuner.run();
         }
         assertEquals(steps, summary.steps());
         System.err.printf("NativeMemoryTest: %d steps in %.1f s = %.1f steps/s (%.0f samples/s); live arrays %s;"
-                + " RSS after GC, kB, first/warm/last %d/%d/%d; all %s%n", steps, summary.trainSeconds(), steps / summary.trainSeconds(),
+                + " native kB after GC, first/warm/last %d/%d/%d; all %s%n", steps, summary.trainSeconds(), steps / summary.trainSeconds(),
                 summary.samplesPerSecond(), liveArrays.subList(0, 3), rss.getFirst(), rss.get(2), rss.getLast(), rss);
         int warm = Math.max(2, rss.size() / 5);   // JIT and allocator arenas settle during the first fifth
         for (int i = warm; i < liveArrays.size(); i++) {
@@ -56,18 +55,5 @@ class NativeMemoryTest {
         }
         long growthKb = rss.getLast() - rss.get(warm);
         assertTrue(growthKb < 32 * 1024, "native memory grew " + growthKb + " kB after warm-up: " + rss);
-    }
-
-    private static long residentKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
     }
 }
