@@ -15,6 +15,7 @@ import kcwb.storage.workspace.WorkspaceStore;
 import kcwb.training.finetune.BaseModel;
 import kcwb.training.finetune.DemoModel;
 import kcwb.training.finetune.FineTuneJob;
+import kcwb.training.finetune.FileDatasetOptions;
 import kcwb.training.finetune.FineTuneRequest;
 import kcwb.training.provenance.ProvenanceJson;
 import kcwb.training.provenance.RunProvenance;
@@ -63,8 +64,9 @@ public final class TrainService {
             }
             TrainingData data = request.usesWorkspace()
                     ? TrainingDataLoader.fromWorkspace(workspace, request.project(), request.splitSeed())
-                    : TrainingDataLoader.fromFiles(request.trainFile(), request.devFile(), request.textColumn(),
-                            request.labelColumn(), request.splitSeed());
+                    : TrainingDataLoader.fromFiles(request.trainFile(), request.devFile(), new FileDatasetOptions(
+                            request.textColumn(), request.labelColumn(), request.multiLabel(), request.allowEmptyLabels()),
+                            request.splitSeed());
             FineTuneRequest fineTune = request.resumeFrom() == null ? newRun(request, data) : resumed(request, data, moreEpochs);
             try (RunLiveness alive = RunLiveness.hold(fineTune.runDir());
                     FineTuneJob job = FineTuneJob.prepare(fineTune)) {
