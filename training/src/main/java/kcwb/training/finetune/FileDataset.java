@@ -3,7 +3,9 @@ package kcwb.training.finetune;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import kcwb.training.train.LabeledExample;
@@ -73,12 +75,16 @@ public record FileDataset(List<String> labels, ProblemType problemType, List<Lab
     /** Label names to indices; ids are {@code FILE_NAME:LINE}. A row with an unknown label becomes a problem. */
     private static List<LabeledExample> examples(LabelledFileReader.Result read, List<String> labels,
             Function<String, String> unknownLabel, List<DatasetProblem> problems) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            indexOf.put(labels.get(i), i);
+        }
         List<LabeledExample> out = new ArrayList<>(read.rows().size());
         for (LabelledRow row : read.rows()) {
             List<Integer> indices = new ArrayList<>(row.labels().size());
             for (String label : row.labels()) {
-                int index = labels.indexOf(label);
-                if (index < 0) {
+                Integer index = indexOf.get(label);
+                if (index == null) {
                     problems.add(new DatasetProblem(read.file(), row.line(), unknownLabel.apply(label)));
                 } else {
                     indices.add(index);

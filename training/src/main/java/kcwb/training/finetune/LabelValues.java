@@ -79,8 +79,8 @@ final class LabelValues {
 
     private List<String> checked(List<String> labels, String column) throws BadLabel {
         if (labels.isEmpty() && !options.allowEmptyLabels()) {
-            throw new BadLabel("no label (column '" + column + "' is empty); every row needs at least one label, "
-                    + "unless empty label lists are allowed (--allow-empty-labels: none of the labels applies)");
+            throw new BadLabel("no label: '" + column + "' is empty; every row needs one, or pass --allow-empty-labels "
+                    + "when none of the labels applies");
         }
         return List.copyOf(new LinkedHashSet<>(labels));
     }

@@ -137,6 +137,7 @@ public final class LabelledFileReader {
                 return;
             }
             var records = parser.iterator();
+            long lastLine = parser.getCurrentLineNumber();
             while (true) {
                 CSVRecord record;
                 try {
@@ -145,11 +146,14 @@ public final class LabelledFileReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(new DatasetProblem(file, parser.getCurrentLineNumber() + 1,
-                            "unreadable CSV (" + e.getMessage() + "); the rest of the file was not read"));
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    problems.add(new DatasetProblem(file, lastLine + 1, "unreadable " + (delimiter == ',' ? "CSV" : "TSV")
+                            + " from this line (" + cause.getMessage() + ", an unclosed quote?); the rest of the file "
+                            + "was not read"));
                     return;
                 }
                 long line = record.getParser().getCurrentLineNumber();
+                lastLine = line;
                 if (!record.isConsistent()) {
                     problems.add(new DatasetProblem(file, line, record.size() + " columns, the header has "
                             + parser.getHeaderNames().size()));

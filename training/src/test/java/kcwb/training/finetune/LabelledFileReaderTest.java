@@ -64,10 +64,9 @@ class LabelledFileReaderTest {
     @Test
     void anEmptyLabelListIsAnErrorUnlessAllowed() throws IOException {
         Path file = file("a.jsonl", "{\"text\": \"버스 언제 와요\", \"labels\": []}", "{\"text\": \"점심 뭐 먹지\", \"labels\": \"\"}");
-        assertEquals(List.of("line 1: no label (column 'labels' is empty); every row needs at least one label, unless "
-                + "empty label lists are allowed (--allow-empty-labels: none of the labels applies)", "line 2: no label "
-                + "(column 'labels' is empty); every row needs at least one label, unless empty label lists are allowed "
-                + "(--allow-empty-labels: none of the labels applies)"), problems(read(MULTI, file)));
+        String cause = "no label: 'labels' is empty; every row needs one, or pass --allow-empty-labels when none of the "
+                + "labels applies";
+        assertEquals(List.of("line 1: " + cause, "line 2: " + cause), problems(read(MULTI, file)));
         var allowed = read(new FileDatasetOptions("text", null, true, true), file);
         assertEquals(List.of(), allowed.problems());
         assertEquals(List.of(List.of(), List.of()), allowed.rows().stream().map(LabelledRow::labels).toList());
@@ -91,10 +90,10 @@ class LabelledFileReaderTest {
                 "몇 시?\t ; ", "ㅋㅋ\tlaugh"));
         List<String> problems = problems(result);
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("line 3: no label (column 'labels' is empty)"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("line 3: no label: 'labels' is empty"), problems.get(0));
         assertEquals("line 4: empty text (column 'text')", problems.get(1));
         assertEquals("line 5: 3 columns, the header has 2", problems.get(2));
-        assertTrue(problems.get(3).startsWith("line 6: no label (column 'labels' is empty)"), problems.get(3));
+        assertTrue(problems.get(3).startsWith("line 6: no label: 'labels' is empty"), problems.get(3));
         assertEquals(List.of(2L, 7L), result.rows().stream().map(LabelledRow::line).toList());
     }
 
@@ -130,6 +129,15 @@ class LabelledFileReaderTest {
         assertEquals(List.of("line 1: no column 'label' or 'labels' in the header [text, tags]"), problems(result));
         var named = read(new FileDatasetOptions("text", "tags", true, false), file("b.tsv", "\uFEFFtext\ttags", "좋아요\tpraise"));
         assertEquals(List.of(), named.problems());
+    }
+
+    @Test
+    void brokenCsvQuotingStopsTheFileWithItsLineAndKeepsTheRowsBefore() throws IOException {
+        var result = read(MULTI, file("a.csv", "text,labels", "좋아요,praise", "\"안 닫힌 따옴표,insult", "ㅋㅋ,laugh"));
+        List<String> problems = problems(result);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().startsWith("line 3: unreadable CSV"), problems.getFirst());
+        assertEquals(List.of(2L), result.rows().stream().map(LabelledRow::line).toList());
     }
 
     @Test
