@@ -197,6 +197,16 @@ class MultiLabelTrainCommandTest {
     }
 
     @Test
+    void resumingAMultiLabelRunWithoutTheFlagIsRefused() throws IOException {
+        Path singleLabelRows = Files.writeString(tmp.resolve("one-each.tsv"),
+                "text\tlabel\n한심\tinsult\nㅋㅋ\tlaugh\n최고\tpraise\n축구\tsports\n");
+        assertEquals(2, kcwb("train", "--train", singleLabelRows.toString(), "--resume",
+                tsvRun.resolve("checkpoint-4").toString()));
+        assertTrue(err.toString().contains("the run is multi_label_classification but the data is read as "
+                + "single_label_classification: resume with --multi-label"), err.toString());
+    }
+
+    @Test
     void helpDocumentsTheSeparator() {
         assertEquals(0, kcwb("train", "--help"));
         String help = out.toString();
