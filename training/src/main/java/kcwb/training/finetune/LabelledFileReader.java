@@ -123,7 +123,15 @@ public final class LabelledFileReader {
             throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setQuote(delimiter == '\t' ? null : '"').setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        CSVParser header;
+        try {
+            header = CSVParser.parse(new StringReader(text), format);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            problems.add(new DatasetProblem(file, 1, "unreadable header row: " + cause.getMessage()));
+            return;
+        }
+        try (CSVParser parser = header) {
             if (!parser.getHeaderMap().containsKey(options.textColumn())) {
                 problems.add(new DatasetProblem(file, 1, "no column '" + options.textColumn() + "' in the header "
                         + parser.getHeaderNames()));

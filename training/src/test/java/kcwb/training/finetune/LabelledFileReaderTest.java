@@ -141,6 +141,13 @@ class LabelledFileReaderTest {
     }
 
     @Test
+    void anUnreadableHeaderIsNamedOnLineOne() throws IOException {
+        List<String> problems = problems(read(MULTI, file("a.tsv", "text\t\tlabels", "좋아요\t\tpraise")));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().startsWith("line 1: unreadable header row: "), problems.getFirst());
+    }
+
+    @Test
     void aMissingFileIsAnError() {
         var e = assertThrows(IllegalArgumentException.class, () -> read(MULTI, dir.resolve("nope.tsv")));
         assertTrue(e.getMessage().contains("nope.tsv: no such file"), e.getMessage());
