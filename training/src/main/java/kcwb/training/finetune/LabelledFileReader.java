@@ -28,6 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class LabelledFileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The whole file is decoded at once (exact lines for invalid UTF-8); Java arrays stop short of 2 GiB. */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 64;
 
     /** The readable rows of {@code file} and the problems of the others. */
     public record Result(Path file, List<LabelledRow> rows, List<DatasetProblem> problems) {
@@ -65,6 +67,11 @@ public final class LabelledFileReader {
 
     /** The file's text without BOM, or null after adding a problem for every line that is not valid UTF-8. */
     private static String decode(Path file, List<DatasetProblem> problems) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new IllegalArgumentException(file + ": " + size + " bytes; files over " + MAX_BYTES
+                    + " bytes cannot be trained on directly: import them into a workspace (kcwb import) instead");
+        }
         byte[] bytes = Files.readAllBytes(file);
         try {
             String text = strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
