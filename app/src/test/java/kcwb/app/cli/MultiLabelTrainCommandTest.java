@@ -120,7 +120,8 @@ class MultiLabelTrainCommandTest {
         Path run = tmp.resolve("jsonl-run");
         assertEquals(0, kcwb("train", "--train", data("train.jsonl").toString(), "--dev", data("dev.jsonl").toString(),
                 "--multi-label", "--allow-empty-labels", "--preset", "tiny", "--max-steps", "2", "--eval-every", "2",
-                "--out", run.toString(), "--json"), err.toString());
+                "--out", run.toString()), err.toString());
+        assertTrue(out.toString().contains("subset-accuracy"), "progress lines show the multi-label metric: " + out);
         JsonNode config = JSON.readTree(run.resolve("checkpoint-2/config.json").toFile());
         assertEquals("multi_label_classification", config.get("problem_type").asText());
         assertEquals(LABELS.size(), config.get("id2label").size());
