@@ -7,6 +7,7 @@ import java.util.Locale;
 import kcwb.app.service.train.EventJson;
 import kcwb.app.service.train.ModelUseService;
 import kcwb.training.eval.ClassScores;
+import kcwb.training.eval.ClassificationMetrics;
 import kcwb.training.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kcwb eval}: a trained model's metrics on a labelled file. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a model folder on a labelled TSV/CSV/JSONL file: loss, accuracy, F1, confusion matrix.")
+        description = {"Evaluate a model folder on a labelled TSV/CSV/JSONL file: loss, accuracy, F1, confusion matrix.",
+            "A multi-label model reads label lists (';'-separated cells or JSON arrays) and prints per-label scores."})
 public final class EvalCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -24,14 +26,17 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled file.")
     private Path data;
     @Option(names = "--text-col", defaultValue = "text") private String textColumn;
-    @Option(names = "--label-col", defaultValue = "label") private String labelColumn;
+    @Option(names = "--label-col", description = "Label column/field. Default: label, or labels when there is no label.")
+    private String labelColumn;
+    @Option(names = "--allow-empty-labels", description = "Multi-label model: a row may hold no label (none applies).")
+    private boolean allowEmptyLabels;
     @Option(names = "--json", description = "Print the metrics as one JSON object.") private boolean json;
 
     @Override
     public void run() {
         Evaluation e;
         try {
-            e = new ModelUseService().evaluate(model, data, textColumn, labelColumn);
+            e = new ModelUseService().evaluate(model, data, textColumn, labelColumn, allowEmptyLabels);
         } catch (IllegalArgumentException | IOException ex) {
             throw new UserFacingException(ex.getMessage(), ex);
         }
@@ -40,8 +45,12 @@ public final class EvalCommand implements Runnable {
             out.println(EventJson.toJson(EventJson.metrics(e)));
             return;
         }
-        out.printf(Locale.ROOT, "%d examples%nloss      %.4f%naccuracy  %.4f%nmacro-F1  %.4f%nmicro-F1  %.4f%n%n",
-                e.examples(), e.loss(), e.accuracy(), e.macroF1(), e.microF1());
+        out.printf(Locale.ROOT, "%d examples%nloss      %.4f%naccuracy  %.4f%n", e.examples(), e.loss(), e.accuracy());
+        if (e.multiLabel()) {
+            out.printf(Locale.ROOT, "subset accuracy  %.4f   (multi-label: a label is predicted when its sigmoid ≥ %.1f)%n",
+                    e.subsetAccuracy(), ClassificationMetrics.MULTI_LABEL_THRESHOLD);
+        }
+        out.printf(Locale.ROOT, "macro-F1  %.4f%nmicro-F1  %.4f%n%n", e.macroF1(), e.microF1());
         out.printf("%-16s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
         for (ClassScores c : e.perClass()) {
             out.printf(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %8d%n", c.label(), c.precision(), c.recall(), c.f1(), c.support());

@@ -34,8 +34,16 @@ public final class TrainCommand implements Runnable {
     private Path devFile;
     @Option(names = "--text-col", defaultValue = "text", description = "Text column/field. Default: ${DEFAULT-VALUE}")
     private String textColumn;
-    @Option(names = "--label-col", defaultValue = "label", description = "Label column/field. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--label-col", description = "Label column/field. Default: label, or labels when there is no label.")
     private String labelColumn;
+    @Option(names = "--multi-label", description = {"Files hold several labels per row: a TSV/CSV label cell separated by"
+            + " ';' (e.g. insult;hate, as `kcwb export --format csv` writes), or a JSONL array (\"labels\": [\"insult\","
+            + " \"hate\"]). Trains sigmoid + binary cross-entropy; a label is predicted at probability >= 0.5.",
+            "Without it every row needs exactly one label, and a ';' cell or an array is refused."})
+    private boolean multiLabel;
+    @Option(names = "--allow-empty-labels", description = "With --multi-label: a row may hold no label (none applies);"
+            + " otherwise an empty label list is an error.")
+    private boolean allowEmptyLabels;
     @Option(names = "--base-model", paramLabel = "DIR", description = "Local HF model folder to start from.")
     private Path baseModel;
     @Option(names = "--preset", description = "From-scratch model: tiny, small or base (default tiny when no --base-model).")
@@ -72,8 +80,16 @@ public final class TrainCommand implements Runnable {
         if (workspace != null && project == null) {
             throw new UserFacingException("--workspace needs --project NAME");
         }
+        if (workspace != null && (multiLabel || allowEmptyLabels)) {
+            throw new UserFacingException("--multi-label and --allow-empty-labels are for --train files; a workspace "
+                    + "project's task type says whether it is multi-label");
+        }
+        if (allowEmptyLabels && !multiLabel) {
+            throw new UserFacingException("--allow-empty-labels needs --multi-label: a single-label row always has one label");
+        }
         TrainRequest request = new TrainRequest(workspace, project, trainFile, devFile, textColumn, labelColumn, baseModel,
-                preset, tokenizer, taskPreset, this::overrides, clean, out, resume, seed == null ? 42 : seed);
+                preset, tokenizer, taskPreset, this::overrides, clean, out, resume, seed == null ? 42 : seed, multiLabel,
+                allowEmptyLabels);
         var printer = new TrainProgressPrinter(spec.commandLine().getOut(), json);
         AtomicReference<FineTuneJob> job = new AtomicReference<>();
         CountDownLatch ended = new CountDownLatch(1);

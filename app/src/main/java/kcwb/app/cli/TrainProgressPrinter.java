@@ -46,8 +46,9 @@ final class TrainProgressPrinter implements TrainingListener {
     }
 
     static String metrics(Evaluation e) {
-        return String.format(Locale.ROOT, "loss %.4f  accuracy %.4f  macro-F1 %.4f  micro-F1 %.4f", e.loss(), e.accuracy(),
-                e.macroF1(), e.microF1());
+        String subset = e.multiLabel() ? String.format(Locale.ROOT, "  subset-accuracy %.4f", e.subsetAccuracy()) : "";
+        return String.format(Locale.ROOT, "loss %.4f  accuracy %.4f%s  macro-F1 %.4f  micro-F1 %.4f", e.loss(), e.accuracy(),
+                subset, e.macroF1(), e.microF1());
     }
 
     private static String duration(double seconds) {

@@ -15,31 +15,30 @@ import kcwb.storage.project.Project;
 import kcwb.storage.run.Prediction;
 import kcwb.storage.workspace.Workspace;
 import kcwb.training.eval.Evaluation;
+import kcwb.training.finetune.FileDataset;
+import kcwb.training.finetune.FileDatasetOptions;
 import kcwb.training.predict.PredictedLabel;
 import kcwb.training.predict.TrainedModel;
 import kcwb.training.train.LabeledExample;
+import kcwb.training.train.ProblemType;
 
 /** Evaluate and predict with a trained model folder: {@code kcwb eval}, {@code kcwb predict}, and the GUI. */
 public final class ModelUseService {
     static final int BATCH = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Metrics on a labelled file; a label the model does not know names its file and line. */
-    public Evaluation evaluate(Path modelDir, Path dataFile, String textColumn, String labelColumn) throws IOException {
+    /**
+     * Metrics on a labelled file, read as the model's problem type says (multi-label: {@code ;}-separated cells or
+     * JSON arrays; {@code allowEmptyLabels} lets a multi-label row hold none). Every bad row, and every label the
+     * model does not know, is reported with its file and line.
+     */
+    public Evaluation evaluate(Path modelDir, Path dataFile, String textColumn, String labelColumn,
+            boolean allowEmptyLabels) throws IOException {
         try (TrainedModel model = TrainedModel.open(modelDir)) {
-            List<TableFile.Row> rows = TableFile.read(dataFile, textColumn, labelColumn);
-            if (rows.isEmpty()) {
-                throw new IllegalArgumentException(dataFile + ": no rows: the dataset is empty");
-            }
-            List<LabeledExample> examples = new ArrayList<>();
-            for (TableFile.Row row : rows) {
-                int index = model.labels().indexOf(row.label());
-                if (index < 0) {
-                    throw new IllegalArgumentException(dataFile + " line " + row.line() + ": label '" + row.label()
-                            + "' is not one of the model's " + model.labels().size() + " labels " + model.labels());
-                }
-                examples.add(LabeledExample.of(Long.toString(row.line()), row.text(), index));
-            }
+            boolean multiLabel = model.problemType() == ProblemType.MULTI_LABEL;
+            var options = new FileDatasetOptions(textColumn, labelColumn, multiLabel, multiLabel && allowEmptyLabels);
+            List<LabeledExample> examples = FileDataset.forLabels(dataFile, options, model.labels(), label -> "label '"
+                    + label + "' is not one of the model's " + model.labels().size() + " labels " + model.labels());
             return model.evaluate(examples);
         }
     }
@@ -90,6 +89,9 @@ public final class ModelUseService {
     public static String toJson(TrainedModel model, PredictedLabel p) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("label", p.label());
+        if (model.problemType() == ProblemType.MULTI_LABEL) {
+            json.put("labels", p.labels()); // every label with probability ≥ 0.5, in label order
+        }
         json.put("probabilities", probabilities(model, p));
         json.put("margin", p.margin());
         json.put("entropy", p.entropy());

@@ -15,9 +15,11 @@ import kcwb.storage.workspace.WorkspaceStore;
 import kcwb.training.finetune.BaseModel;
 import kcwb.training.finetune.DemoModel;
 import kcwb.training.finetune.FineTuneJob;
+import kcwb.training.finetune.FileDatasetOptions;
 import kcwb.training.finetune.FineTuneRequest;
 import kcwb.training.provenance.ProvenanceJson;
 import kcwb.training.provenance.RunProvenance;
+import kcwb.training.train.ProblemType;
 import kcwb.training.train.TrainingConfig;
 import kcwb.training.train.TrainingConfigBuilder;
 import kcwb.training.train.TrainingListener;
@@ -63,8 +65,9 @@ public final class TrainService {
             }
             TrainingData data = request.usesWorkspace()
                     ? TrainingDataLoader.fromWorkspace(workspace, request.project(), request.splitSeed())
-                    : TrainingDataLoader.fromFiles(request.trainFile(), request.devFile(), request.textColumn(),
-                            request.labelColumn(), request.splitSeed());
+                    : TrainingDataLoader.fromFiles(request.trainFile(), request.devFile(), new FileDatasetOptions(
+                            request.textColumn(), request.labelColumn(), request.multiLabel(), request.allowEmptyLabels()),
+                            request.splitSeed());
             FineTuneRequest fineTune = request.resumeFrom() == null ? newRun(request, data) : resumed(request, data, moreEpochs);
             try (RunLiveness alive = RunLiveness.hold(fineTune.runDir());
                     FineTuneJob job = FineTuneJob.prepare(fineTune)) {
@@ -147,6 +150,11 @@ public final class TrainService {
         if (!provenance.dataset().labels().equals(data.labels())) {
             throw new IllegalArgumentException("the data's labels " + data.labels() + " differ from the run's "
                     + provenance.dataset().labels());
+        }
+        if (!data.problemType().hfName().equals(provenance.dataset().problemType())) {
+            throw new IllegalArgumentException("the run is " + provenance.dataset().problemType() + " but the data is read as "
+                    + data.problemType().hfName() + (data.problemType() == ProblemType.SINGLE_LABEL
+                            ? ": resume with --multi-label" : ": resume without --multi-label"));
         }
         return new FineTuneRequest(BaseModel.folder(checkpoint), checkpoint, provenance.cleaning().recipeId(),
                 data.labels(), data.problemType(), data.train(), data.dev(), data.source(), data.splitSeed(),

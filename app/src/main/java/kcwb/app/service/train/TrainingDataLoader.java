@@ -14,47 +14,33 @@ import kcwb.storage.item.Split;
 import kcwb.storage.project.Project;
 import kcwb.storage.project.TaskType;
 import kcwb.storage.workspace.Workspace;
+import kcwb.training.finetune.FileDataset;
+import kcwb.training.finetune.FileDatasetOptions;
 import kcwb.training.train.LabeledExample;
 import kcwb.training.train.ProblemType;
 
 /**
  * Builds {@link TrainingData} from files or a workspace project, refusing before any training: empty data,
- * labels outside the label set (naming file and line, or item id). Without a dev split, a seeded 10% holdout
- * of train becomes dev.
+ * bad rows, labels outside the label set (naming file and line, or item id). Without a dev split, a seeded
+ * 10% holdout of train becomes dev.
  */
 public final class TrainingDataLoader {
     static final double HOLDOUT = 0.1;
 
     private TrainingDataLoader() {}
 
-    /** Label set = the train file's labels, sorted; dev labels must be among them. */
-    public static TrainingData fromFiles(Path trainFile, Path devFile, String textColumn, String labelColumn,
-            long splitSeed) throws IOException {
-        List<TableFile.Row> train = TableFile.read(trainFile, textColumn, labelColumn);
-        if (train.isEmpty()) {
-            throw new IllegalArgumentException(trainFile + ": no rows: the training data is empty");
+    /**
+     * Label set = the train file's labels, sorted; dev labels must be among them. Every bad row of both files is
+     * reported together ({@link kcwb.training.finetune.DatasetException}).
+     */
+    public static TrainingData fromFiles(Path trainFile, Path devFile, FileDatasetOptions options, long splitSeed)
+            throws IOException {
+        FileDataset data = FileDataset.load(trainFile, devFile, options);
+        if (data.dev() == null) {
+            return holdout(data.labels(), data.problemType(), data.train(), "files:train=" + trainFile, splitSeed);
         }
-        List<String> labels = train.stream().map(TableFile.Row::label).distinct().sorted().toList();
-        List<LabeledExample> trainExamples = examples(trainFile, train, labels);
-        if (devFile == null) {
-            return holdout(labels, ProblemType.SINGLE_LABEL, trainExamples, "files:train=" + trainFile, splitSeed);
-        }
-        List<TableFile.Row> dev = TableFile.read(devFile, textColumn, labelColumn);
-        return new TrainingData(labels, ProblemType.SINGLE_LABEL, trainExamples, examples(devFile, dev, labels),
+        return new TrainingData(data.labels(), data.problemType(), data.train(), data.dev(),
                 "files:train=" + trainFile + ",dev=" + devFile, null);
-    }
-
-    private static List<LabeledExample> examples(Path file, List<TableFile.Row> rows, List<String> labels) {
-        List<LabeledExample> out = new ArrayList<>(rows.size());
-        for (TableFile.Row row : rows) {
-            int index = labels.indexOf(row.label());
-            if (index < 0) {
-                throw new IllegalArgumentException(file + " line " + row.line() + ": unknown label '" + row.label()
-                        + "'; the training labels are " + labels);
-            }
-            out.add(LabeledExample.of(file.getFileName() + ":" + row.line(), row.text(), index));
-        }
-        return out;
     }
 
     /** The project's labelled items (majority label); train/dev from the items' splits, test items left out. */
