@@ -3,23 +3,13 @@ package kcwb.app.gui.evaluate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import kcwb.app.gui.MainWindow;
-import kcwb.app.gui.common.FxTaskRunner;
-import kcwb.app.gui.common.I18n;
-import kcwb.app.gui.shell.WorkbenchViews;
-import kcwb.app.service.AppSettings;
-import kcwb.app.service.AppSettingsStore;
-import kcwb.app.service.WorkspaceSession;
 import kcwb.app.service.evaluate.ItemResult;
 import kcwb.app.service.train.TrainingFixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +32,7 @@ class EvaluateViewFxTest {
     @TempDir
     static Path trained;
     static Path template;
-    private WorkspaceSession session;
-    private FxTaskRunner runner;
+    private EvaluateWindow window;
 
     @BeforeAll
     static void trainTinyModel() throws IOException {
@@ -53,39 +42,17 @@ class EvaluateViewFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createTempDirectory("kcwb-evaluate-fx");
-        Path copy = dir.resolve("ws.kcwb");
-        Files.copy(template, copy);
-        session = new WorkspaceSession();
-        session.open(copy);
-        AppSettingsStore store = new AppSettingsStore(dir.resolve("config"));
-        store.save(AppSettings.defaults().withAnnotatorName("tester"));
-        runner = new FxTaskRunner();
-        MainWindow window = new MainWindow(stage, store, runner, WorkbenchViews.standard(), session);
-        window.show(I18n.of(Locale.ENGLISH));
-        stage.show();
+        window = new EvaluateWindow(stage, template);
     }
 
     @AfterEach
     void close() {
-        runner.shutdown();
-        session.close();
+        window.close();
     }
 
     @Test
     void evaluateClickACellAndFixAMisclassifiedItemInTheLabelView(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#nav-evaluate");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#evaluate-model").queryAs(ComboBox.class).getValue() != null);
-        robot.clickOn("#evaluate-run");
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#evaluate-summary").queryAs(Label.class)
-                    .getText().startsWith("15 items"));
-        } catch (TimeoutException e) {
-            throw new AssertionError("summary '" + robot.lookup("#evaluate-summary").queryAs(Label.class).getText()
-                    + "', message '" + robot.lookup("#evaluate-message").queryAs(Label.class).getText() + "'", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents(); // the matrix is built in the same FX event that set the summary
+        EvaluateWindow.evaluate(robot, "15 items");
         assertTrue(robot.lookup("#evaluate-summary").queryAs(Label.class).getText().contains("macro-F1"));
 
         java.util.Set<Node> offDiagonal = robot.lookup(".confusion-off").queryAll();
