@@ -33,7 +33,7 @@ class FineTuneJobTest {
     static Path shared;
     static Path tokenizer;
     static Path fullRun;
-    static List<TrainingEvent> fullEvents = new ArrayList<>();
+    static List<TrainingEvent> fullEvents;
     static TrainingSummary fullSummary;
     static float[][] fullLogits;
 
@@ -42,6 +42,7 @@ class FineTuneJobTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
+        fullEvents = new ArrayList<>(); // a rerun of a failed test runs this again: start from no events
         tokenizer = DemoModel.extractTo(shared.resolve("demo"));
         fullRun = shared.resolve("full");
         try (var job = FineTuneJob.prepare(FineTuneData.request(tokenizer, fullRun, FineTuneData.config(6)))) {
