@@ -25,17 +25,9 @@ public final class EvaluateWorkbenchView implements WorkbenchView {
         MainViewModel shell = context.shell();
         EvaluateViewModel viewModel = new EvaluateViewModel(context.i18n(), context.taskRunner(), shell.session(),
                 shell.currentProjectProperty(), shell.selectedCheckpointProperty(), shell::openInLabelView);
-        shell.selectedViewProperty().addListener((obs, old, id) -> {
-            if ("evaluate".equals(id)) {
-                viewModel.refreshChoices();
-            }
-        });
-        shell.workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.refreshChoices();
-            }
-        });
-        if (!shell.workspaceProperty().get().isEmpty()) {
+        context.whenShown(id(), viewModel::refreshChoices);
+        context.whenWorkspaceOpens(viewModel::refreshChoices);
+        if (context.workspaceOpen()) {
             viewModel.refreshChoices();
         }
         return new EvaluateView(viewModel).build();

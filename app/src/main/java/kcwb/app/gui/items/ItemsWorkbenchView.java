@@ -22,17 +22,13 @@ public final class ItemsWorkbenchView implements WorkbenchView {
     public Node createContent(ViewContext context) {
         ItemsViewModel viewModel = new ItemsViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
                 context.shell().currentProjectProperty());
-        context.shell().workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.load();
-            }
-        });
-        context.shell().selectedViewProperty().addListener((obs, old, id) -> {
-            if ("items".equals(id) && !context.shell().workspaceProperty().get().isEmpty()) {
+        context.whenWorkspaceOpens(viewModel::load);
+        context.whenShown(id(), () -> {
+            if (context.workspaceOpen()) {
                 viewModel.apply(); // labels changed while the labeling view was shown
             }
         });
-        if (!context.shell().workspaceProperty().get().isEmpty()) {
+        if (context.workspaceOpen()) {
             viewModel.load();
         }
         var shell = context.shell();

@@ -22,12 +22,8 @@ public final class LabelWorkbenchView implements WorkbenchView {
     public Node createContent(ViewContext context) {
         LabelViewModel viewModel = new LabelViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
                 context.shell().annotatorProperty(), context.shell().currentProjectProperty());
-        context.shell().workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.load();
-            }
-        });
-        if (!context.shell().workspaceProperty().get().isEmpty()) {
+        context.whenWorkspaceOpens(viewModel::load);
+        if (context.workspaceOpen()) {
             viewModel.load();
         }
         context.shell().labelJumps().addListener((obs, old, id) -> {

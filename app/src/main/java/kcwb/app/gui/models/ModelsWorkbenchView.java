@@ -74,13 +74,9 @@ public final class ModelsWorkbenchView implements WorkbenchView {
                 gpu.check();
             }
         };
-        context.shell().selectedViewProperty().addListener((obs, old, id) -> {
-            if (ID.equals(id)) {
-                onShow.run();
-            }
-        });
-        context.shell().workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty() && ID.equals(context.shell().selectedViewProperty().get())) {
+        context.whenShown(ID, onShow);
+        context.whenWorkspaceOpens(() -> {
+            if (ID.equals(context.shell().selectedViewProperty().get())) {
                 models.refresh();
             }
         });

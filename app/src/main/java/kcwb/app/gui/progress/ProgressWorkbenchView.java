@@ -20,17 +20,9 @@ public final class ProgressWorkbenchView implements WorkbenchView {
     public Node createContent(ViewContext context) {
         ProgressViewModel viewModel = new ProgressViewModel(context.i18n(), context.taskRunner(), context.shell().session(),
                 context.shell().currentProjectProperty());
-        context.shell().selectedViewProperty().addListener((obs, old, id) -> {
-            if ("progress".equals(id)) {
-                viewModel.refresh();
-            }
-        });
-        context.shell().workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.refresh();
-            }
-        });
-        if (!context.shell().workspaceProperty().get().isEmpty()) {
+        context.whenShown(id(), viewModel::refresh);
+        context.whenWorkspaceOpens(viewModel::refresh);
+        if (context.workspaceOpen()) {
             viewModel.refresh();
         }
         return new ProgressView(viewModel).build();

@@ -21,17 +21,13 @@ public final class ReviewWorkbenchView implements WorkbenchView {
         var shell = context.shell();
         ReviewViewModel viewModel = new ReviewViewModel(context.i18n(), context.taskRunner(), shell.session(),
                 shell.annotatorProperty(), shell.currentProjectProperty());
-        shell.workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.load();
-            }
-        });
-        shell.selectedViewProperty().addListener((obs, old, id) -> {
-            if ("review".equals(id) && !shell.workspaceProperty().get().isEmpty()) {
+        context.whenWorkspaceOpens(viewModel::load);
+        context.whenShown(id(), () -> {
+            if (context.workspaceOpen()) {
                 viewModel.load(); // new runs or labels since the view was last shown
             }
         });
-        if (!shell.workspaceProperty().get().isEmpty()) {
+        if (context.workspaceOpen()) {
             viewModel.load();
         }
         return new ReviewView(viewModel, shell::openInLabelView).root();

@@ -40,16 +40,8 @@ public final class RunsWorkbenchView implements WorkbenchView {
             shell.checkpointToResumeProperty().set(checkpoint);
             shell.showView("train");
         });
-        shell.selectedViewProperty().addListener((obs, old, id) -> {
-            if (id().equals(id)) {
-                viewModel.refresh();
-            }
-        });
-        shell.workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.reload();
-            }
-        });
+        context.whenShown(id(), viewModel::refresh);
+        context.whenWorkspaceOpens(viewModel::reload);
         Timeline poll = new Timeline(new KeyFrame(POLL, event -> {
             if (id().equals(shell.selectedViewProperty().get())) {
                 viewModel.refreshIfRunning();
@@ -58,7 +50,7 @@ public final class RunsWorkbenchView implements WorkbenchView {
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
         Node root = new RunsView(viewModel).build(); // before the first load: the view listens for what it opens
-        if (!shell.workspaceProperty().get().isEmpty()) {
+        if (context.workspaceOpen()) {
             viewModel.refresh();
         }
         root.sceneProperty().addListener((obs, old, scene) -> {

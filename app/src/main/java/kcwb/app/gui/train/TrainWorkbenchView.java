@@ -36,16 +36,8 @@ public final class TrainWorkbenchView implements WorkbenchView {
                 viewModel.projectProperty().set(project);
             }
         });
-        shell.workspaceProperty().addListener((obs, old, file) -> {
-            if (file != null && !file.isEmpty()) {
-                viewModel.resetOutFolder();
-            }
-        });
-        shell.selectedViewProperty().addListener((obs, old, id) -> {
-            if ("train".equals(id)) {
-                viewModel.refreshSplits();
-            }
-        });
+        context.whenWorkspaceOpens(viewModel::resetOutFolder);
+        context.whenShown(id(), viewModel::refreshSplits);
         viewModel.resetOutFolder();
         viewModel.refreshSplits();
         adoptRequested(shell, viewModel); // the request may come before this view was first shown
