@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kcwb bench load} loads every tensor of a model folder and reports times; a missing folder exits 2. */
 class BenchLoadCommandTest {
@@ -22,10 +20,7 @@ class BenchLoadCommandTest {
     final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = KcwbCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return CliHarness.run(out, err, args);
     }
 
     @Test

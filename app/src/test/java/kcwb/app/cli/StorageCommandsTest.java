@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import kcwb.storage.workspace.Workspace;
 import kcwb.storage.workspace.WorkspaceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The storage commands run in-process: init, import, label, info, export, and their errors. */
 class StorageCommandsTest {
@@ -29,12 +27,9 @@ class StorageCommandsTest {
     }
 
     Result kcwb(String... args) {
-        CommandLine commandLine = KcwbCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
+        int exit = CliHarness.run(out, err, args);
         return new Result(exit, out.toString(), err.toString());
     }
 

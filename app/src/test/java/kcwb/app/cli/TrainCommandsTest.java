@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** kcwb train → eval → predict → export-model on a tiny from-scratch model, and the error paths (exit 2). */
 class TrainCommandsTest {
@@ -42,10 +40,7 @@ class TrainCommandsTest {
     }
 
     int kcwb(String... args) {
-        CommandLine commandLine = KcwbCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return CliHarness.run(out, err, args);
     }
 
     @BeforeAll

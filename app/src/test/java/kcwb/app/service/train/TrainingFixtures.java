@@ -28,21 +28,10 @@ public final class TrainingFixtures {
     public static Path workspaceWithComments(Path dir) throws IOException {
         Path file = dir.resolve("ws.kcwb");
         try (Workspace ws = WorkspaceStore.create(file)) {
-            Project project = ws.projects().create(PROJECT, TaskType.SINGLE_LABEL);
-            for (String label : List.of("praise", "insult", "neutral")) {
-                ws.labels().add(project.id(), label);
-            }
-            for (String split : List.of("train", "dev")) {
-                List<String> lines = lines("/kcwb/app/train/" + split + ".tsv");
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split("\t");
-                    long id = ws.items().insert(project.id(), new NewItem(f[1], split + ".tsv", null, null,
-                            Split.fromKey(split), null));
-                    ws.annotations().save(id, "tester", List.of(f[2]), null);
-                }
-            }
+            long project = withTestComments(ws, PROJECT, TaskType.SINGLE_LABEL, List.of("praise", "insult", "neutral"),
+                    (text, label) -> List.of(label));
             for (String text : List.of("오늘 경기 최고", "한심한 기사", "몇 시에 해요", "좋아요 최고")) {
-                ws.items().insert(project.id(), NewItem.of(text));
+                ws.items().insert(project, NewItem.of(text));
             }
         }
         return file;
@@ -55,22 +44,29 @@ public final class TrainingFixtures {
     public static Path multiLabelWorkspace(Path dir) throws IOException {
         Path file = dir.resolve("tags.kcwb");
         try (Workspace ws = WorkspaceStore.create(file)) {
-            Project project = ws.projects().create(TAGS, TaskType.MULTI_LABEL);
-            for (String label : List.of("praise", "insult", "neutral", "laugh")) {
-                ws.labels().add(project.id(), label);
-            }
-            for (String split : List.of("train", "dev")) {
-                List<String> lines = lines("/kcwb/app/train/" + split + ".tsv");
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split("\t");
-                    long id = ws.items().insert(project.id(), new NewItem(f[1], split + ".tsv", null, null,
-                            Split.fromKey(split), null));
-                    boolean laugh = f[1].contains("ㅋ") || f[1].contains("ㅎ");
-                    ws.annotations().save(id, "tester", laugh ? List.of(f[2], "laugh") : List.of(f[2]), null);
-                }
-            }
+            withTestComments(ws, TAGS, TaskType.MULTI_LABEL, List.of("praise", "insult", "neutral", "laugh"),
+                    (text, label) -> text.contains("ㅋ") || text.contains("ㅎ") ? List.of(label, "laugh") : List.of(label));
         }
         return file;
+    }
+
+    /** Creates the project and adds the train/dev test comments, labelled by "tester" with {@code labelsOf(text, class)}. */
+    private static long withTestComments(Workspace ws, String name, TaskType type, List<String> labels,
+            java.util.function.BiFunction<String, String, List<String>> labelsOf) throws IOException {
+        Project project = ws.projects().create(name, type);
+        for (String label : labels) {
+            ws.labels().add(project.id(), label);
+        }
+        for (String split : List.of("train", "dev")) {
+            List<String> lines = lines("/kcwb/app/train/" + split + ".tsv");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t");
+                long id = ws.items().insert(project.id(), new NewItem(f[1], split + ".tsv", null, null,
+                        Split.fromKey(split), null));
+                ws.annotations().save(id, "tester", labelsOf.apply(f[1], f[2]), null);
+            }
+        }
+        return project.id();
     }
 
     public static List<String> lines(String resource) throws IOException {
