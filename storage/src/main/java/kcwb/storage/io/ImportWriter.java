@@ -29,9 +29,8 @@ final class ImportWriter implements AutoCloseable {
     private long nextId;
     private long firstPendingId;
     private int pending;
-    /** Hash collisions that were not duplicates (practically never): inserted after the last row, with their texts. */
-    private final List<ItemRowInserter.Row> collisions = new ArrayList<>();
-    private final List<String> collisionTexts = new ArrayList<>();
+    /** Hash collisions that were not duplicates (practically never): inserted after the last row. */
+    private final List<ScreenedRow.PossibleDuplicate> collisions = new ArrayList<>();
 
     ImportWriter(Workspace workspace, long projectId, long batchId, String sourceName, String annotator) throws SQLException {
         this.workspace = workspace;
@@ -98,11 +97,11 @@ final class ImportWriter implements AutoCloseable {
         }
         // A 64-bit hash collision: compare with every item that has this hash (a scan) and with earlier collisions.
         flush();
-        if (collisionTexts.contains(text) || workspace.items().findDuplicate(projectId, text, possible.row().contentHash()).isPresent()) {
+        if (collisions.stream().anyMatch(earlier -> earlier.text().equals(text))
+                || workspace.items().findDuplicate(projectId, text, possible.row().contentHash()).isPresent()) {
             return true;
         }
-        collisions.add(possible.row());
-        collisionTexts.add(text);
+        collisions.add(possible);
         return false;
     }
 
@@ -127,8 +126,8 @@ final class ImportWriter implements AutoCloseable {
     /** Writes what is pending, then the collisions with the ids after the last row's. */
     void finish() throws SQLException {
         flush();
-        for (ItemRowInserter.Row collision : collisions) {
-            inserter.add(collision.withId(nextId++));
+        for (ScreenedRow.PossibleDuplicate collision : collisions) {
+            inserter.add(collision.row().withId(nextId++));
         }
         inserter.flush();
     }
